@@ -1,0 +1,219 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ToolGen.Serialization;
+
+/// <content>Getters for every scalar of the type table. Each reads the current token.</content>
+public ref partial struct ToolArgumentReader
+{
+    /// <summary>Reads a string.</summary>
+    public readonly string GetString()
+    {
+        if (_reader.TokenType != JsonTokenType.String)
+        {
+            ThrowExpected("a string");
+        }
+
+        return DecodeString();
+    }
+
+    /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+    public readonly bool GetBoolean() => _reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => ThrowExpectedBoolean(),
+    };
+
+    /// <summary>Reads an integer in [0, 255].</summary>
+    public readonly byte GetByte() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetByte(out byte v) ? v : ThrowInteger<byte>(byte.MinValue, byte.MaxValue);
+
+    /// <summary>Reads an integer in [-128, 127].</summary>
+    public readonly sbyte GetSByte() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetSByte(out sbyte v) ? v : ThrowInteger<sbyte>(sbyte.MinValue, sbyte.MaxValue);
+
+    /// <summary>Reads an integer in the range of <see cref="short"/>.</summary>
+    public readonly short GetInt16() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt16(out short v) ? v : ThrowInteger<short>(short.MinValue, short.MaxValue);
+
+    /// <summary>Reads an integer in the range of <see cref="ushort"/>.</summary>
+    public readonly ushort GetUInt16() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetUInt16(out ushort v) ? v : ThrowInteger<ushort>(ushort.MinValue, ushort.MaxValue);
+
+    /// <summary>Reads an integer in the range of <see cref="int"/>.</summary>
+    public readonly int GetInt32() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt32(out int v) ? v : ThrowInteger<int>(int.MinValue, int.MaxValue);
+
+    /// <summary>Reads an integer in the range of <see cref="uint"/>.</summary>
+    public readonly uint GetUInt32() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetUInt32(out uint v) ? v : ThrowInteger<uint>(uint.MinValue, uint.MaxValue);
+
+    /// <summary>Reads an integer in the range of <see cref="long"/>.</summary>
+    public readonly long GetInt64() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out long v) ? v : ThrowInteger<long>(long.MinValue, long.MaxValue);
+
+    /// <summary>Reads an integer in the range of <see cref="ulong"/>.</summary>
+    public readonly ulong GetUInt64() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetUInt64(out ulong v) ? v : ThrowInteger<ulong>(ulong.MinValue, ulong.MaxValue);
+
+    /// <summary>Reads a finite number in the range of <see cref="float"/>.</summary>
+    public readonly float GetSingle() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetSingle(out float v) && float.IsFinite(v) ? v : ThrowNumber<float>("a number in the range of a 32-bit float");
+
+    /// <summary>Reads a finite number in the range of <see cref="double"/>.</summary>
+    public readonly double GetDouble() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetDouble(out double v) && double.IsFinite(v) ? v : ThrowNumber<double>("a number");
+
+    /// <summary>Reads a number in the range of <see cref="decimal"/>.</summary>
+    public readonly decimal GetDecimal() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetDecimal(out decimal v) ? v : ThrowNumber<decimal>("a number in the range of a decimal");
+
+    /// <summary>Reads a string of exactly one UTF-16 character.</summary>
+    public readonly char GetChar()
+    {
+        if (_reader.TokenType == JsonTokenType.String)
+        {
+            string s = DecodeString();
+            if (s.Length == 1)
+            {
+                return s[0];
+            }
+        }
+
+        ThrowExpected("a string of exactly one character");
+        return default;
+    }
+
+    /// <summary>Reads an RFC 3339 date-time; the offset may be omitted (then the kind is Unspecified).</summary>
+    public readonly DateTime GetDateTime()
+    {
+        if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsDateTime(ValueSpan(), offsetRequired: false)
+            && _reader.TryGetDateTime(out DateTime v))
+        {
+            return v;
+        }
+
+        ThrowExpected("an RFC 3339 date-time string such as \"2025-01-31T09:30:00Z\"");
+        return default;
+    }
+
+    /// <summary>Reads an RFC 3339 date-time with its offset (<c>Z</c> or <c>±hh:mm</c>).</summary>
+    public readonly DateTimeOffset GetDateTimeOffset()
+    {
+        if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsDateTime(ValueSpan(), offsetRequired: true)
+            && _reader.TryGetDateTimeOffset(out DateTimeOffset v))
+        {
+            return v;
+        }
+
+        ThrowExpected("an RFC 3339 date-time string with an offset such as \"2025-01-31T09:30:00+01:00\"");
+        return default;
+    }
+
+    /// <summary>Reads a full date <c>yyyy-MM-dd</c>.</summary>
+    public readonly DateOnly GetDateOnly()
+    {
+        if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsDate(ValueSpan())
+            && DateOnly.TryParseExact(DecodeString(), "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly v))
+        {
+            return v;
+        }
+
+        ThrowExpected("a date string such as \"2025-01-31\"");
+        return default;
+    }
+
+    /// <summary>Reads a time of day <c>HH:mm:ss[.fffffff]</c>.</summary>
+    public readonly TimeOnly GetTimeOnly()
+    {
+        if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsTime(ValueSpan())
+            && TimeOnly.TryParse(DecodeString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out TimeOnly v))
+        {
+            return v;
+        }
+
+        ThrowExpected("a time string such as \"09:30:00\"");
+        return default;
+    }
+
+    /// <summary>Reads a duration in the constant ("c") format <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
+    public readonly TimeSpan GetTimeSpan()
+    {
+        if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsTimeSpan(ValueSpan())
+            && TimeSpan.TryParseExact(DecodeString(), "c", CultureInfo.InvariantCulture, out TimeSpan v))
+        {
+            return v;
+        }
+
+        ThrowExpected("a duration string such as \"1.02:03:04\" (format [-][d.]hh:mm:ss[.fffffff])");
+        return default;
+    }
+
+    /// <summary>Reads a UUID in the 8-4-4-4-12 hex form.</summary>
+    public readonly Guid GetGuid()
+    {
+        if (_reader.TokenType == JsonTokenType.String && !_reader.ValueIsEscaped && _reader.ValueSpan.Length == 36
+            && Guid.TryParseExact(DecodeString(), "D", out Guid v))
+        {
+            return v;
+        }
+
+        ThrowExpected("a UUID string such as \"123e4567-e89b-12d3-a456-426614174000\"");
+        return default;
+    }
+
+    /// <summary>Reads an absolute URI.</summary>
+    public readonly Uri GetUri()
+    {
+        if (_reader.TokenType == JsonTokenType.String && Uri.TryCreate(DecodeString(), UriKind.Absolute, out Uri? v))
+        {
+            return v;
+        }
+
+        ThrowExpected("an absolute URI string such as \"https://example.com/path\"");
+        return default!;
+    }
+
+    /// <summary>Reads any JSON value (a copy that outlives the arguments buffer), leaving the reader at its end.</summary>
+    public JsonElement GetJsonElement() => JsonElement.ParseValue(ref _reader);
+
+    /// <summary>Reads any JSON value as a node (<see langword="null"/> for JSON null), leaving the reader at its end.</summary>
+    public JsonNode? GetJsonNode() => JsonNode.Parse(ref _reader);
+
+    /// <summary>Reads a property name as a string (dictionary keys).</summary>
+    public readonly string GetPropertyName() => DecodeString();
+
+    private readonly string DecodeString()
+    {
+        try
+        {
+            return _reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            ThrowExpected("a string of valid UTF-8 text");
+            return null!;
+        }
+    }
+
+    private readonly ReadOnlySpan<byte> ValueSpan()
+    {
+        // Escaped strings are rare for dates; unescape them into a new array only then.
+        if (!_reader.ValueIsEscaped)
+        {
+            return _reader.ValueSpan; // the reader always reads one contiguous span
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(DecodeString());
+    }
+
+    private readonly bool ThrowExpectedBoolean()
+    {
+        ThrowExpected("true or false");
+        return default;
+    }
+
+    private readonly T ThrowInteger<T>(T min, T max)
+    {
+        ThrowExpected(string.Create(CultureInfo.InvariantCulture, $"an integer between {min} and {max}"));
+        return default!;
+    }
+
+    private readonly T ThrowNumber<T>(string expected)
+    {
+        ThrowExpected(expected);
+        return default!;
+    }
+}
