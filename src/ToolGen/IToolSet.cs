@@ -16,7 +16,7 @@ public interface IToolSet
     /// <summary>
     /// Runs ONE attempt of a call: finds the tool by exact name, parses the arguments, calls the method and writes its
     /// result. Unknown names and bad arguments come back as failed results (category Permanent); an exception thrown by
-    /// the tool method itself propagates, for <c>ToolDispatcher</c> to classify and retry.
+    /// the tool method itself propagates, for <see cref="ToolDispatcher"/> to classify and retry.
     /// </summary>
     ValueTask<ToolResult> InvokeAsync(ToolCall call, CancellationToken cancellationToken);
 }

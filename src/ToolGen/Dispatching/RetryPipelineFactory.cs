@@ -1,0 +1,44 @@
+using System;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace ToolGen.Dispatching;
+
+/// <summary>
+/// Builds the built-in retry on Polly: exponential backoff from the base delay, capped, optionally jittered, with a
+/// Retry-After carried by the failure taking the place of the computed delay. All waiting goes through the
+/// dispatcher's <see cref="TimeProvider"/>.
+/// </summary>
+internal static class RetryPipelineFactory
+{
+    public static ResiliencePipeline<AttemptResult>? Create(
+        int maxAttempts,
+        TimeSpan baseDelay,
+        TimeSpan maxDelay,
+        bool useJitter,
+        TimeProvider time)
+    {
+        if (maxAttempts <= 1)
+        {
+            return null; // nothing to retry: no pipeline at all
+        }
+
+        var options = new RetryStrategyOptions<AttemptResult>
+        {
+            MaxRetryAttempts = maxAttempts - 1,
+            BackoffType = DelayBackoffType.Exponential, // Delay * 2^retryIndex, i.e. BaseDelay * 2^(attempt-1)
+            Delay = baseDelay,
+            MaxDelay = maxDelay,
+            UseJitter = useJitter,
+            ShouldHandle = static args => new ValueTask<bool>(
+                args.Outcome.Exception is null && AttemptResult.IsRetryable(args.Outcome.Result.Result, args.AttemptNumber)),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(
+                args.Outcome.Result.RetryAfter is { } retryAfter ? Min(retryAfter, maxDelay) : null),
+        };
+
+        return new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = time }.AddRetry(options).Build();
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,39 @@
+using System;
+using Polly;
+
+namespace ToolGen.Dispatching;
+
+/// <summary>One tool as the dispatcher runs it: its set, and its settings with the per-tool overrides applied.</summary>
+internal sealed class ToolEntry
+{
+    public ToolEntry(
+        IToolSet set,
+        ToolDefinition definition,
+        TimeSpan timeout,
+        int maxAttempts,
+        ResiliencePipeline<AttemptResult>? retryPipeline,
+        ResiliencePipeline? customPipeline)
+    {
+        Set = set;
+        Definition = definition;
+        Timeout = timeout;
+        MaxAttempts = maxAttempts;
+        RetryPipeline = retryPipeline;
+        CustomPipeline = customPipeline;
+    }
+
+    public IToolSet Set { get; }
+
+    public ToolDefinition Definition { get; }
+
+    /// <summary>The per-attempt timeout; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan Timeout { get; }
+
+    public int MaxAttempts { get; }
+
+    /// <summary>The built-in retry, or null when the tool has a single attempt.</summary>
+    public ResiliencePipeline<AttemptResult>? RetryPipeline { get; }
+
+    /// <summary>The user's pipeline, replacing <see cref="RetryPipeline"/> when set.</summary>
+    public ResiliencePipeline? CustomPipeline { get; }
+}

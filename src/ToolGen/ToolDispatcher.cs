@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using ToolGen.Dispatching;
+
+namespace ToolGen;
+
+/// <summary>
+/// Runs the tool calls a model asks for: finds the tool across the registered sets, enforces timeouts, classifies
+/// failures, retries transient ones with backoff, and returns one <see cref="ToolResult"/> per call. It never throws
+/// for anything the model or a tool does. Thread-safe; create one and reuse it.
+/// </summary>
+/// <remarks>
+/// <para>Timeouts: each attempt gets a token that fires at the tool's timeout. An asynchronous tool that ignores it is
+/// abandoned at the timeout (its work may keep running in the background). The synchronous part of a tool runs on the
+/// caller's thread and cannot be interrupted: a tool that blocks before returning is only judged when it returns,
+/// and its result is kept if it completed. <see cref="DispatchAllAsync"/> runs every call off the caller's thread,
+/// so a blocking tool never holds up the others.</para>
+/// <para>Fast path: a tool that completes synchronously costs a dictionary lookup and two clock readings; no timer,
+/// Polly context or task is created unless the tool is still running or has failed.</para>
+/// </remarks>
+public sealed class ToolDispatcher
+{
+    private readonly Dictionary<string, ToolEntry> _entries = new(StringComparer.Ordinal);
+    private readonly ToolDefinition[] _tools;
+    private readonly string[] _names;
+    private readonly AttemptRunner _runner;
+    private readonly TimeProvider _time;
+    private readonly int _maxConcurrency;
+
+    /// <summary>Creates a dispatcher with the default options.</summary>
+    public ToolDispatcher(params IToolSet[] toolSets)
+        : this(new ToolDispatcherOptions(), toolSets)
+    {
+    }
+
+    /// <summary>Creates a dispatcher over <paramref name="toolSets"/>, whose tool names must be unique.</summary>
+    /// <exception cref="ArgumentException">Two sets declare the same tool name, an option is out of range, or
+    /// <see cref="ToolDispatcherOptions.ToolPipelines"/> names an unknown tool.</exception>
+    public ToolDispatcher(ToolDispatcherOptions options, params IToolSet[] toolSets)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(toolSets);
+        Validate(options);
+        _time = options.TimeProvider;
+        _maxConcurrency = options.MaxConcurrency;
+        _runner = new AttemptRunner(_time, options.Classifier, options.IncludeExceptionMessages);
+
+        var tools = new List<ToolDefinition>();
+        var owners = new Dictionary<string, IToolSet>(StringComparer.Ordinal);
+        var retryPipelines = new Dictionary<int, ResiliencePipeline<AttemptResult>?>();
+        foreach (IToolSet set in toolSets)
+        {
+            ArgumentNullException.ThrowIfNull(set, nameof(toolSets));
+            foreach (ToolDefinition definition in set.Tools)
+            {
+                if (owners.TryGetValue(definition.Name, out IToolSet? owner))
+                {
+                    throw new ArgumentException(
+                        $"Tool name '{definition.Name}' is declared twice: by {owner.GetType().Name} and by {set.GetType().Name}.",
+                        nameof(toolSets));
+                }
+
+                owners.Add(definition.Name, set);
+                tools.Add(definition);
+                int maxAttempts = definition.MaxAttempts == 0 ? options.MaxAttempts : definition.MaxAttempts;
+                if (!retryPipelines.TryGetValue(maxAttempts, out ResiliencePipeline<AttemptResult>? retry))
+                {
+                    retry = RetryPipelineFactory.Create(maxAttempts, options.BaseDelay, options.MaxDelay, options.UseJitter, _time);
+                    retryPipelines.Add(maxAttempts, retry);
+                }
+
+                ResiliencePipeline? custom = options.ToolPipelines.TryGetValue(definition.Name, out ResiliencePipeline? own)
+                    ? own
+                    : options.Pipeline;
+                _entries.Add(definition.Name, new ToolEntry(set, definition, TimeoutOf(definition, options), maxAttempts, retry, custom));
+            }
+        }
+
+        foreach (string name in options.ToolPipelines.Keys)
+        {
+            if (!_entries.ContainsKey(name))
+            {
+                throw new ArgumentException($"ToolPipelines names '{name}', which no tool set declares.", nameof(options));
+            }
+        }
+
+        _tools = [.. tools];
+        _names = [.. tools.Select(static t => t.Name)];
+    }
+
+    /// <summary>The definitions of all tools, set by set, in declaration order.</summary>
+    public IReadOnlyList<ToolDefinition> Tools => _tools;
+
+    /// <summary>
+    /// Runs one call with timeout and retries. Every outcome, including an unknown tool, bad arguments, a tool
+    /// exception, a timeout or cancellation through <paramref name="cancellationToken"/>, is a <see cref="ToolResult"/>.
+    /// </summary>
+    public ValueTask<ToolResult> DispatchAsync(ToolCall call, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        long start = _time.GetTimestamp();
+        if (!_entries.TryGetValue(call.Name, out ToolEntry? entry))
+        {
+            return new ValueTask<ToolResult>(Finish(FailureResults.NotFound(call, _names), 1, start));
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new ValueTask<ToolResult>(Finish(FailureResults.Canceled(call), 0, start));
+        }
+
+        if (entry.CustomPipeline is not null)
+        {
+            return new ValueTask<ToolResult>(RunPipelineAsync(entry, call, start, cancellationToken));
+        }
+
+        // The attempt's source is not armed yet: its timer and the link to the caller's token are only set up if the
+        // tool does not complete synchronously, which keeps the common case free of allocations.
+        CancellationTokenSource source = _runner.Pool.Rent();
+        ValueTask<ToolResult> pending = AttemptRunner.Invoke(entry, call, source.Token);
+        if (pending.IsCompletedSuccessfully)
+        {
+            ToolResult result = pending.Result;
+            _runner.Pool.Return(source);
+            return new ValueTask<ToolResult>(Finish(result, 1, start));
+        }
+
+        return new ValueTask<ToolResult>(CompleteAsync(entry, call, pending, source, start, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs a batch of calls concurrently (at most <see cref="ToolDispatcherOptions.MaxConcurrency"/> at once) and
+    /// returns one result per call, in the order of <paramref name="calls"/>. A failure, timeout or cancellation of one
+    /// call never affects the others; after cancellation every call that had not finished gets a Canceled result.
+    /// </summary>
+    public Task<IReadOnlyList<ToolResult>> DispatchAllAsync(IEnumerable<ToolCall> calls, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        ToolCall[] array = [.. calls];
+        foreach (ToolCall call in array)
+        {
+            ArgumentNullException.ThrowIfNull(call, nameof(calls));
+        }
+
+        return array.Length == 0
+            ? Task.FromResult<IReadOnlyList<ToolResult>>(Array.Empty<ToolResult>())
+            : BatchRun.Start(this, array, _maxConcurrency, cancellationToken);
+    }
+
+    private static TimeSpan TimeoutOf(ToolDefinition definition, ToolDispatcherOptions options) => definition.TimeoutMilliseconds switch
+    {
+        0 => options.DefaultTimeout,
+        -1 => Timeout.InfiniteTimeSpan,
+        int milliseconds => TimeSpan.FromMilliseconds(milliseconds),
+    };
+
+    private static void Validate(ToolDispatcherOptions options)
+    {
+        if (options.DefaultTimeout <= TimeSpan.Zero && options.DefaultTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.DefaultTimeout, "DefaultTimeout must be positive or Timeout.InfiniteTimeSpan.");
+        }
+
+        if (options.MaxAttempts < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxAttempts, "MaxAttempts must be at least 1.");
+        }
+
+        if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < options.BaseDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "BaseDelay must not be negative nor exceed MaxDelay.");
+        }
+
+        if (options.MaxConcurrency < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrency, "MaxConcurrency must be at least 1.");
+        }
+
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+    }
+
+    private async Task<ToolResult> CompleteAsync(
+        ToolEntry entry,
+        ToolCall call,
+        ValueTask<ToolResult> pending,
+        CancellationTokenSource source,
+        long start,
+        CancellationToken cancellationToken)
+    {
+        AttemptResult first = await _runner.CompleteAsync(entry, call, pending, source, start, cancellationToken).ConfigureAwait(false);
+        if (entry.RetryPipeline is null || !AttemptResult.IsRetryable(first.Result, 0) || cancellationToken.IsCancellationRequested)
+        {
+            return Finish(first.Result, 1, start);
+        }
+
+        (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, cancellationToken).ConfigureAwait(false);
+        return Finish(result, attempts, start);
+    }
+
+    private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, CancellationToken cancellationToken)
+    {
+        (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, cancellationToken).ConfigureAwait(false);
+        return Finish(result, attempts, start);
+    }
+
+    private ToolResult Finish(ToolResult result, int attempts, long start)
+    {
+        result.Attempts = attempts;
+        result.Elapsed = _time.GetElapsedTime(start);
+        return result;
+    }
+}
