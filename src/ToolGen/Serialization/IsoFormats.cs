@@ -80,6 +80,31 @@ internal static class IsoFormats
         return SkipFraction(s, i + 8, maxDigits: 7) == s.Length;
     }
 
+    /// <summary>Starts with an RFC 3986 scheme (<c>https:</c>); .NET alone would take "/path" as a file URI on Unix.</summary>
+    public static bool HasScheme(ReadOnlySpan<byte> s)
+    {
+        if (s.Length == 0 || !char.IsAsciiLetter((char)s[0]))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < s.Length; i++)
+        {
+            byte b = s[i];
+            if (b == ':')
+            {
+                return true;
+            }
+
+            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'+' or (byte)'-' or (byte)'.'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsHms(ReadOnlySpan<byte> s) =>
         s.Length == 8 && Digits(s[..2]) && s[2] == ':' && Digits(s.Slice(3, 2)) && s[5] == ':' && Digits(s.Slice(6, 2))
         && Two(s, 0) <= 23 && Two(s, 3) <= 59 && Two(s, 6) <= 59;

@@ -157,7 +157,8 @@ public ref partial struct ToolArgumentReader
     /// <summary>Reads an absolute URI.</summary>
     public readonly Uri GetUri()
     {
-        if (_reader.TokenType == JsonTokenType.String && Uri.TryCreate(DecodeString(), UriKind.Absolute, out Uri? v))
+        if (_reader.TokenType == JsonTokenType.String && IsoFormats.HasScheme(ValueSpan())
+            && Uri.TryCreate(DecodeString(), UriKind.Absolute, out Uri? v))
         {
             return v;
         }

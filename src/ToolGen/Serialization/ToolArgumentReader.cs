@@ -58,10 +58,8 @@ public ref partial struct ToolArgumentReader
     /// <summary>Checks that nothing but whitespace follows the root object.</summary>
     public void ReadEndOfInput()
     {
-        if (_reader.Read())
-        {
-            throw new ToolArgumentException(ToolErrorKind.InvalidArguments, "Arguments must be a single JSON object.");
-        }
+        // A final-block reader without AllowMultipleValues throws JsonException for anything after the root value.
+        _reader.Read();
     }
 
     /// <summary>Checks that the current token starts an object.</summary>
@@ -164,8 +162,9 @@ public ref partial struct ToolArgumentReader
             $"Invalid value for '{PathHere()}': {requirement}.");
     }
 
+    /// <summary>Throws for a property (or dictionary key) that appears twice in one object.</summary>
     [DoesNotReturn]
-    private readonly void ThrowDuplicate()
+    public readonly void ThrowDuplicate()
     {
         throw new ToolArgumentException(
             ToolErrorKind.InvalidArguments,

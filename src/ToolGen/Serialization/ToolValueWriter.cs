@@ -70,4 +70,17 @@ public static class ToolValueWriter
 
     /// <summary>Writes the URI as its original string.</summary>
     public static void WriteUri(Utf8JsonWriter writer, Uri value) => writer.WriteStringValue(value.OriginalString);
+
+    /// <summary>Writes JSON <c>null</c> for a default (undefined) element instead of throwing.</summary>
+    public static void WriteJsonElement(Utf8JsonWriter writer, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
+    }
 }

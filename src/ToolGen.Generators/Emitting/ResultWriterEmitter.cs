@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using System.Linq;
+using ToolGen.Generators.Model;
+
+namespace ToolGen.Generators.Emitting;
+
+/// <summary>Emits the Utf8JsonWriter code that writes tool results: a method per enum and object type.</summary>
+internal sealed class ResultWriterEmitter
+{
+    private readonly TypeTable _types;
+    private readonly HashSet<string> _needed = new();
+    private int _temp;
+
+    public ResultWriterEmitter(TypeTable types) => _types = types;
+
+    public static string MethodName(TypeTable types, string id) => "__ToolGen_Write_" + types.NameOf(id);
+
+    /// <summary>Statements writing <paramref name="value"/> (an expression evaluated once) with writer <paramref name="writer"/>.</summary>
+    public void Write(SourceWriter w, string writer, string value, TypeRef type)
+    {
+        var spec = _types[type.TypeId];
+        bool mayBeNull = type.IsNullable || !spec.IsValueType;
+        if (mayBeNull)
+        {
+            string local = "__v" + _temp++;
+            w.Open($"if ({value} is {{ }} {local})");
+            WriteNonNull(w, writer, local, spec);
+            w.Close();
+            w.Open("else");
+            w.Line($"{writer}.WriteNullValue();");
+            w.Close();
+            return;
+        }
+
+        WriteNonNull(w, writer, value, spec);
+    }
+
+    /// <summary>The writer methods of every enum and object type reached from results.</summary>
+    public void EmitMethods(SourceWriter w)
+    {
+        var done = new HashSet<string>();
+        while (_needed.Except(done).OrderBy(i => i, System.StringComparer.Ordinal).FirstOrDefault() is { } id)
+        {
+            done.Add(id);
+            var spec = _types[id];
+            w.Line();
+            w.Open($"private static void {MethodName(_types, id)}({CSharp.Writer} writer, {spec.FullName} value)");
+            if (spec.Kind == JsonKind.Enum)
+            {
+                w.Open("string name = value switch");
+                foreach (var member in spec.EnumMembers)
+                {
+                    w.Line($"{spec.FullName}.{CSharp.Identifier(member.CSharpName)} => {CSharp.Literal(member.JsonName)},");
+                }
+
+                w.Line("_ => value.ToString(),");
+                w.Close(";");
+                w.Line("writer.WriteStringValue(name);");
+            }
+            else
+            {
+                w.Line("writer.WriteStartObject();");
+                foreach (var member in spec.Members.Where(m => m.CanRead))
+                {
+                    w.Line($"writer.WritePropertyName({CSharp.Utf8(member.JsonName)});");
+                    Write(w, "writer", "value." + CSharp.Identifier(member.CSharpName), member.Type);
+                }
+
+                w.Line("writer.WriteEndObject();");
+            }
+
+            w.Close();
+        }
+    }
+
+    private void WriteNonNull(SourceWriter w, string writer, string value, TypeSpec spec)
+    {
+        switch (spec.Kind)
+        {
+            case JsonKind.String:
+            case JsonKind.DateTime:
+            case JsonKind.DateTimeOffset:
+            case JsonKind.Guid:
+                w.Line($"{writer}.WriteStringValue({value});");
+                break;
+            case JsonKind.Boolean:
+                w.Line($"{writer}.WriteBooleanValue({value});");
+                break;
+            case JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
+                or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Decimal:
+                w.Line($"{writer}.WriteNumberValue({value});");
+                break;
+            case JsonKind.Single:
+            case JsonKind.Double:
+            case JsonKind.Char:
+            case JsonKind.DateOnly:
+            case JsonKind.TimeOnly:
+            case JsonKind.TimeSpan:
+            case JsonKind.Uri:
+            case JsonKind.JsonElement:
+                w.Line($"{CSharp.ValueWriter}.Write{spec.Kind}({writer}, {value});");
+                break;
+            case JsonKind.JsonNode:
+                w.Line($"{value}.WriteTo({writer});");
+                break;
+            case JsonKind.Collection:
+            {
+                string item = "__item" + _temp++;
+                w.Line($"{writer}.WriteStartArray();");
+                w.Open($"foreach (var {item} in {value})");
+                Write(w, writer, item, spec.Element!);
+                w.Close();
+                w.Line($"{writer}.WriteEndArray();");
+                break;
+            }
+
+            case JsonKind.Dictionary:
+            {
+                string entry = "__entry" + _temp++;
+                w.Line($"{writer}.WriteStartObject();");
+                w.Open($"foreach (var {entry} in {value})");
+                w.Line($"{writer}.WritePropertyName({entry}.Key);");
+                Write(w, writer, entry + ".Value", spec.Element!);
+                w.Close();
+                w.Line($"{writer}.WriteEndObject();");
+                break;
+            }
+
+            default:
+                _needed.Add(spec.Id);
+                w.Line($"{MethodName(_types, spec.Id)}({writer}, {value});");
+                break;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace ToolGen.Generators.Model;
+
+/// <summary>A parameter of a tool method.</summary>
+internal sealed record ParameterSpec(
+    string CSharpName,
+    string JsonName,
+    TypeRef? Type,
+    bool IsCancellationToken,
+    string? Description,
+    bool IsRequired,
+    string? DefaultCSharp,
+    string? DefaultJson,
+    ConstraintSpec Constraints);
+
+/// <summary>Everything the emitter needs about one [Tool] method, as plain values.</summary>
+internal sealed record ToolSpec(
+    string MethodName,
+    string ToolName,
+    string Description,
+    bool IsStatic,
+    ReturnKind ReturnKind,
+    TypeRef? ReturnType,
+    EquatableArray<ParameterSpec> Parameters,
+    int TimeoutMilliseconds,
+    int MaxAttempts,
+    bool Strict,
+    EquatableArray<TypeSpec> Types);
+
+/// <summary>A type declaration enclosing a tool set (outermost first), to re-open it as partial.</summary>
+internal sealed record TypeDeclarationSpec(string Keyword, string Name, bool IsStatic);
+
+/// <summary>One tool method together with where it is declared: the output of the first pipeline step.</summary>
+internal sealed record ToolMethodModel(ContainingTypeSpec ContainingType, ToolSpec Tool);
+
+/// <summary>The class declaring tools.</summary>
+internal sealed record ContainingTypeSpec(
+    string? Namespace,
+    EquatableArray<TypeDeclarationSpec> Declarations,
+    string FullName,
+    string HintName)
+{
+    public bool IsStatic => Declarations[Declarations.Count - 1].IsStatic;
+}
+
+/// <summary>All the tools of one class: one generated file.</summary>
+internal sealed record ToolSetSpec(ContainingTypeSpec ContainingType, EquatableArray<ToolSpec> Tools);

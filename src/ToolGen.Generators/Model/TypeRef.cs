@@ -1,0 +1,72 @@
+using System;
+
+namespace ToolGen.Generators.Model;
+
+/// <summary>
+/// A use of a type: the id of its <see cref="TypeSpec"/> in the tool set's type table and whether this use accepts
+/// null (nullable reference type or <c>Nullable&lt;T&gt;</c>).
+/// </summary>
+internal sealed record TypeRef(string TypeId, bool IsNullable);
+
+/// <summary>DataAnnotations constraints of a parameter or member: they go into the schema and into the parser.</summary>
+internal sealed record ConstraintSpec(
+    string? Minimum,
+    string? Maximum,
+    bool MinimumIsExclusive,
+    bool MaximumIsExclusive,
+    int? MinLength,
+    int? MaxLength,
+    string? Pattern,
+    bool IsEmail,
+    bool IsUrl,
+    EquatableArray<string> AllowedValuesJson)
+{
+    public static readonly ConstraintSpec None = new(null, null, false, false, null, null, null, false, false, EquatableArray<string>.Empty);
+
+    public bool IsEmpty => Equals(None);
+}
+
+/// <summary>An enum member and its JSON name.</summary>
+internal sealed record EnumMemberSpec(string CSharpName, string JsonName);
+
+/// <summary>
+/// A property of an object type. Input role: a constructor parameter, a settable or init-only property, or none
+/// (written in results only).
+/// </summary>
+internal sealed record MemberSpec(
+    string CSharpName,
+    string JsonName,
+    TypeRef Type,
+    string? Description,
+    bool CanRead,
+    MemberInputRole InputRole,
+    int ConstructorIndex,
+    bool IsRequired,
+    string? DefaultCSharp,
+    string? DefaultJson,
+    ConstraintSpec Constraints);
+
+internal enum MemberInputRole
+{
+    None,
+    ConstructorParameter,
+    Settable,
+    InitOnly,
+}
+
+/// <summary>One entry of a tool set's type table.</summary>
+internal sealed record TypeSpec(
+    string Id,
+    string FullName,
+    JsonKind Kind,
+    bool IsValueType,
+    string? ElementTypeId,
+    bool ElementIsNullable,
+    CollectionKind CollectionKind,
+    EquatableArray<EnumMemberSpec> EnumMembers,
+    EquatableArray<MemberSpec> Members,
+    bool CanConstruct,
+    string? Description)
+{
+    public TypeRef? Element => ElementTypeId is null ? null : new TypeRef(ElementTypeId, ElementIsNullable);
+}

@@ -1,0 +1,265 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ToolGen.Generators.Model;
+
+namespace ToolGen.Generators.Parsing;
+
+/// <summary>
+/// Turns one [Tool] method into a <see cref="ToolMethodModel"/>. Shared by the generator (which skips methods with
+/// problems) and the analyzers (which report them).
+/// </summary>
+internal static class ToolParser
+{
+    public const string ToolAttributeName = "ToolGen.ToolAttribute";
+    public const string ToolParameterAttributeName = "ToolGen.ToolParameterAttribute";
+
+    private static readonly Regex ValidName = new("^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
+
+    /// <summary>Parses <paramref name="method"/>; returns null when any problem makes the tool impossible to emit.</summary>
+    public static ToolMethodModel? Parse(IMethodSymbol method, AttributeData attribute, List<ToolProblem> problems, CancellationToken cancellationToken)
+    {
+        int before = problems.Count;
+        var location = method.Locations.FirstOrDefault();
+        var containingType = ContainingType(method.ContainingType, problems, location);
+
+        if (method.IsGenericMethod)
+        {
+            problems.Add(new ToolProblem(ProblemKind.Generic, location, method.Name, "it is a generic method"));
+        }
+
+        string? explicitName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        string toolName = explicitName ?? NamingPolicy.ToolName(method.Name);
+        if (!ValidName.IsMatch(toolName))
+        {
+            problems.Add(new ToolProblem(ProblemKind.InvalidToolName, AttributeLocation(attribute) ?? location, toolName, method.Name));
+        }
+
+        var docs = DocComments.For(method, cancellationToken);
+        string description = AttributeReader.Named<string>(attribute, "Description")
+            ?? AttributeReader.Description(method)
+            ?? docs.Summary
+            ?? string.Empty;
+
+        var types = new TypeParser(cancellationToken);
+        var parameters = new List<ParameterSpec>();
+        var inputRoots = new List<(TypeRef Type, string Path, Location? Location)>();
+        foreach (var parameter in method.Parameters)
+        {
+            var spec = Parameter(parameter, types, docs, problems, cancellationToken);
+            if (spec is null)
+            {
+                continue;
+            }
+
+            if (parameters.Any(p => p.JsonName == spec.JsonName && !spec.IsCancellationToken))
+            {
+                problems.Add(new ToolProblem(ProblemKind.DuplicateName, parameter.Locations.FirstOrDefault(), "parameter JSON name", spec.JsonName));
+            }
+
+            parameters.Add(spec);
+            if (spec.Type is not null)
+            {
+                inputRoots.Add((spec.Type, spec.CSharpName, parameter.Locations.FirstOrDefault()));
+            }
+        }
+
+        CheckConstructible(types, inputRoots, problems);
+        var (returnKind, returnType) = Return(method, types, problems, location);
+
+        if (problems.Count > before || containingType is null)
+        {
+            return null;
+        }
+
+        var tool = new ToolSpec(
+            method.Name,
+            toolName,
+            description.Trim(),
+            method.IsStatic,
+            returnKind,
+            returnType,
+            parameters.ToEquatableArray(),
+            AttributeReader.Named<int>(attribute, "TimeoutMilliseconds"),
+            AttributeReader.Named<int>(attribute, "MaxAttempts"),
+            AttributeReader.Named<bool>(attribute, "Strict"),
+            types.Table);
+        return new ToolMethodModel(containingType, tool);
+    }
+
+    private static ParameterSpec? Parameter(IParameterSymbol parameter, TypeParser types, DocComments docs, List<ToolProblem> problems, CancellationToken cancellationToken)
+    {
+        var location = parameter.Locations.FirstOrDefault();
+        if (parameter.RefKind != RefKind.None || parameter.IsParams || parameter.Type is IPointerTypeSymbol)
+        {
+            string what = parameter.IsParams ? "params" : parameter.RefKind == RefKind.None ? "pointer" : parameter.RefKind.ToString().ToLowerInvariant();
+            problems.Add(new ToolProblem(ProblemKind.RefParameter, location, parameter.Name, what));
+            return null;
+        }
+
+        if (parameter.Type.ToDisplayString() == "System.Threading.CancellationToken")
+        {
+            return new ParameterSpec(parameter.Name, parameter.Name, null, true, null, false, null, null, ConstraintSpec.None);
+        }
+
+        var toolParameter = AttributeReader.Find(parameter, ToolParameterAttributeName);
+        string jsonName = (toolParameter is { ConstructorArguments.Length: 1 } ? toolParameter.ConstructorArguments[0].Value as string : null)
+            ?? parameter.Name;
+        string? description = (toolParameter is null ? null : AttributeReader.Named<string>(toolParameter, "Description"))
+            ?? AttributeReader.Description(parameter)
+            ?? docs.Parameter(parameter.Name);
+
+        var type = types.Resolve(parameter.Type, parameter.Name, out string? problem);
+        if (type is null)
+        {
+            problems.Add(new ToolProblem(ProblemKind.UnsupportedParameterType, location, problem ?? parameter.Type.ToDisplayString()));
+            return null;
+        }
+
+        bool hasDefault = parameter.HasExplicitDefaultValue;
+        return new ParameterSpec(
+            parameter.Name,
+            jsonName,
+            type,
+            false,
+            description?.Trim(),
+            !hasDefault,
+            hasDefault ? ConstantFormatter.CSharp(parameter.ExplicitDefaultValue, parameter.Type) : null,
+            hasDefault ? ConstantFormatter.Json(parameter.ExplicitDefaultValue, parameter.Type) : null,
+            AttributeReader.Constraints(parameter));
+    }
+
+    /// <summary>Every object type the model's arguments can reach must be constructible by the parser.</summary>
+    private static void CheckConstructible(TypeParser types, List<(TypeRef Type, string Path, Location? Location)> roots, List<ToolProblem> problems)
+    {
+        var visited = new HashSet<string>();
+        foreach (var (root, rootPath, location) in roots)
+        {
+            var stack = new Stack<(string Id, string Path)>();
+            stack.Push((root.TypeId, rootPath));
+            while (stack.Count > 0)
+            {
+                var (id, path) = stack.Pop();
+                if (!visited.Add(id) || !types.TryGet(id, out var spec))
+                {
+                    continue;
+                }
+
+                if (spec.Kind == JsonKind.Object && !spec.CanConstruct)
+                {
+                    problems.Add(new ToolProblem(ProblemKind.UnsupportedParameterType, location,
+                        $"'{spec.FullName.Replace("global::", string.Empty)}' at '{path}': it has no public constructor the parser can use (add a parameterless or [JsonConstructor] one)"));
+                    continue;
+                }
+
+                if (spec.ElementTypeId is not null)
+                {
+                    stack.Push((spec.ElementTypeId, path + (spec.Kind == JsonKind.Dictionary ? "{}" : "[]")));
+                }
+
+                foreach (var member in spec.Members)
+                {
+                    if (member.InputRole != MemberInputRole.None)
+                    {
+                        stack.Push((member.Type.TypeId, path + "." + member.CSharpName));
+                    }
+                }
+            }
+        }
+    }
+
+    private static (ReturnKind Kind, TypeRef? Type) Return(IMethodSymbol method, TypeParser types, List<ToolProblem> problems, Location? location)
+    {
+        var type = method.ReturnType;
+        if (method.ReturnsVoid)
+        {
+            return (ReturnKind.Void, null);
+        }
+
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            problems.Add(new ToolProblem(ProblemKind.UnsupportedReturnType, location, type.ToDisplayString(), "ref returns cannot be written to JSON"));
+            return (ReturnKind.Void, null);
+        }
+
+        var kind = ReturnKind.Value;
+        switch (type.OriginalDefinition.ToDisplayString())
+        {
+            case "System.Threading.Tasks.Task":
+                return (ReturnKind.Task, null);
+            case "System.Threading.Tasks.ValueTask":
+                return (ReturnKind.ValueTask, null);
+            case "System.Threading.Tasks.Task<TResult>":
+                kind = ReturnKind.TaskOfT;
+                type = ((INamedTypeSymbol)type).TypeArguments[0];
+                break;
+            case "System.Threading.Tasks.ValueTask<TResult>":
+                kind = ReturnKind.ValueTaskOfT;
+                type = ((INamedTypeSymbol)type).TypeArguments[0];
+                break;
+        }
+
+        var result = types.Resolve(type, "return", out string? problem);
+        if (result is null)
+        {
+            problems.Add(new ToolProblem(ProblemKind.UnsupportedReturnType, location, type.ToDisplayString(), problem ?? string.Empty));
+        }
+
+        return (kind, result);
+    }
+
+    private static ContainingTypeSpec? ContainingType(INamedTypeSymbol type, List<ToolProblem> problems, Location? location)
+    {
+        var declarations = new List<TypeDeclarationSpec>();
+        bool ok = true;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType)
+            {
+                problems.Add(new ToolProblem(ProblemKind.Generic, location, current.Name, $"it is declared in the generic type '{current.ToDisplayString()}'"));
+                ok = false;
+            }
+
+            var syntax = current.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().ToList();
+            if (syntax.Count == 0 || !syntax.Any(s => s.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
+                var at = syntax.FirstOrDefault()?.Identifier.GetLocation() ?? current.Locations.FirstOrDefault();
+                problems.Add(new ToolProblem(ProblemKind.NotPartial, at, current.Name));
+                ok = false;
+            }
+
+            if (current.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            {
+                ok = false;
+            }
+
+            string keyword = (current.IsRecord, current.TypeKind) switch
+            {
+                (true, TypeKind.Struct) => "record struct",
+                (true, _) => "record",
+                (false, TypeKind.Struct) => "struct",
+                _ => "class",
+            };
+            declarations.Insert(0, new TypeDeclarationSpec(keyword, current.Name, current.IsStatic));
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        string fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        string hint = (ns is null ? string.Empty : ns + ".") + string.Join(".", declarations.Select(d => d.Name)) + ".ToolGen.g.cs";
+        return new ContainingTypeSpec(ns, declarations.ToEquatableArray(), fullName, hint);
+    }
+
+    private static Location? AttributeLocation(AttributeData attribute) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax
+            ? (syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax.GetLocation())
+            : null;
+}

@@ -1,0 +1,23 @@
+using System;
+using System.ComponentModel;
+
+namespace ToolGen.Serialization;
+
+/// <summary>The checks behind <c>[EmailAddress]</c> and <c>[Url]</c>, with DataAnnotations' own rules.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ToolFormats
+{
+    /// <summary>One '@', neither first nor last (EmailAddressAttribute's rule).</summary>
+    public static bool IsEmail(string value)
+    {
+        int at = value.IndexOf('@');
+        return at > 0 && at == value.LastIndexOf('@') && at != value.Length - 1;
+    }
+
+    /// <summary>An absolute http, https or ftp URL (UrlAttribute's rule).</summary>
+    public static bool IsUrl(string value) =>
+        (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || value.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase))
+        && Uri.TryCreate(value, UriKind.Absolute, out _);
+}
