@@ -45,7 +45,11 @@ public static class ToolNameSuggester
 
         var builder = new StringBuilder($"Unknown function '{requested}'. Available functions: ");
         int listed = Math.Min(names.Count, MaxListedNames);
-        builder.AppendJoin(", ", names, 0, listed);
+        for (int i = 0; i < listed; i++)
+        {
+            builder.Append(i == 0 ? "" : ", ").Append(names[i]);
+        }
+
         if (names.Count > listed)
         {
             builder.Append(", and ").Append(names.Count - listed).Append(" more");
