@@ -35,7 +35,7 @@ internal sealed class TypeTable
         }
 
         var chars = new System.Text.StringBuilder();
-        string shortName = System.Text.RegularExpressions.Regex.Replace(id.Replace("global::", string.Empty), @"\b(\w+\.)+", string.Empty);
+        string shortName = System.Text.RegularExpressions.Regex.Replace(id.Replace("global::", string.Empty), @"\b(\w+\.)+", string.Empty).Replace("[]", "Array");
         foreach (char c in shortName)
         {
             chars.Append(char.IsLetterOrDigit(c) ? c : '_');

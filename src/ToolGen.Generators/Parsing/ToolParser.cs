@@ -121,6 +121,12 @@ internal static class ToolParser
         }
 
         bool hasDefault = parameter.HasExplicitDefaultValue;
+        if (hasDefault && parameter.ExplicitDefaultValue is null && !parameter.Type.IsValueType)
+        {
+            // "= null" makes a reference parameter nullable even where annotations are off.
+            type = type with { IsNullable = true };
+        }
+
         return new ParameterSpec(
             parameter.Name,
             jsonName,

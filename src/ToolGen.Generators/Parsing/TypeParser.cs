@@ -208,6 +208,12 @@ internal sealed class TypeParser
             bool hasDefault = parameter.HasExplicitDefaultValue;
             string? defaultJson = hasDefault ? ConstantFormatter.Json(parameter.ExplicitDefaultValue, parameter.Type) : null;
             string? defaultCSharp = hasDefault ? ConstantFormatter.CSharp(parameter.ExplicitDefaultValue, parameter.Type) : null;
+            if (hasDefault && parameter.ExplicitDefaultValue is null && !parameter.Type.IsValueType)
+            {
+                // "= null" makes a reference parameter nullable even where annotations are off.
+                type = type with { IsNullable = true };
+            }
+
             return new MemberSpec(named.Name, jsonName, type, description, property?.GetMethod is not null,
                 MemberInputRole.ConstructorParameter, constructorIndex, !hasDefault, defaultCSharp, defaultJson, constraints);
         }
