@@ -1,0 +1,136 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ToolGen.Providers;
+
+/// <summary>Reading and writing helpers shared by the provider formats, so each format file only states its shapes.</summary>
+internal static class ProviderJson
+{
+    // Relaxed escaping keeps non-ASCII text and quotes in descriptions readable for the model (and smaller).
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        {
+            write(writer, state);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8Json, string format)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8Json);
+        }
+        catch (JsonException exception)
+        {
+            throw new ProviderFormatException($"{format}: the payload is not valid JSON ({exception.Message})", exception);
+        }
+    }
+
+    public static ReadOnlyMemory<byte> Utf8(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Encoding.UTF8.GetBytes(json);
+    }
+
+    /// <summary>The property when present and not JSON null.</summary>
+    public static bool TryGet(JsonElement element, string name, out JsonElement value)
+    {
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    public static string RequiredString(JsonElement element, string name, string format, string path)
+    {
+        if (TryGet(element, name, out JsonElement value) && value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString()!;
+        }
+
+        throw new ProviderFormatException($"{format}: {path}.{name} is missing or not a string.");
+    }
+
+    public static JsonElement RequiredArray(JsonElement element, string name, string format, string path)
+    {
+        if (TryGet(element, name, out JsonElement value) && value.ValueKind == JsonValueKind.Array)
+        {
+            return value;
+        }
+
+        throw new ProviderFormatException($"{format}: {path}.{name} is missing or not an array.");
+    }
+
+    /// <summary>An object-valued argument property as UTF-8 bytes; <c>{}</c> when absent.</summary>
+    public static ReadOnlyMemory<byte> ObjectArguments(JsonElement element, string name, string format, string path)
+    {
+        if (!TryGet(element, name, out JsonElement value))
+        {
+            return "{}"u8.ToArray();
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new ProviderFormatException($"{format}: {path}.{name} must be a JSON object, not {value.ValueKind}.");
+        }
+
+        return Encoding.UTF8.GetBytes(value.GetRawText());
+    }
+
+    /// <summary>
+    /// OpenAI's <c>arguments</c> string, passed on untouched (the tool set reports bad JSON to the model); an absent or
+    /// blank string means no arguments, and an object (sent by some compatible servers) is taken as is.
+    /// </summary>
+    public static string StringArguments(JsonElement element, string format, string path)
+    {
+        if (!TryGet(element, "arguments", out JsonElement value))
+        {
+            return "{}";
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? "{}" : value.GetString()!,
+            JsonValueKind.Object => value.GetRawText(),
+            _ => throw new ProviderFormatException($"{format}: {path}.arguments must be a string, not {value.ValueKind}."),
+        };
+    }
+
+    public static void WriteDescription(Utf8JsonWriter writer, ToolDefinition tool)
+    {
+        if (tool.Description.Length > 0)
+        {
+            writer.WriteString("description"u8, tool.Description);
+        }
+    }
+
+    /// <summary>Embeds the tool's schema (the strict variant for strict tools) as it is: it is already JSON.</summary>
+    public static void WriteSchema(Utf8JsonWriter writer, string propertyName, ToolDefinition tool, bool useStrictVariant)
+    {
+        writer.WritePropertyName(propertyName);
+        writer.WriteRawValue((useStrictVariant && tool.Strict ? tool.StrictInputSchemaUtf8 : tool.InputSchemaUtf8).Span);
+    }
+
+    public static IEnumerable<T> NotNull<T>(IEnumerable<T> items, string name)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items, name);
+        foreach (T item in items)
+        {
+            yield return item ?? throw new ArgumentException("The sequence contains null.", name);
+        }
+    }
+}
