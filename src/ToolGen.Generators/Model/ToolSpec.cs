@@ -44,3 +44,9 @@ internal sealed record ContainingTypeSpec(
 
 /// <summary>All the tools of one class: one generated file.</summary>
 internal sealed record ToolSetSpec(ContainingTypeSpec ContainingType, EquatableArray<ToolSpec> Tools);
+
+/// <summary>
+/// What the parser made of a tool method even when it has problems: the containing type is null when the tool cannot
+/// be placed in a generated partial type. Used by the analyzers only; never cached in the incremental pipeline.
+/// </summary>
+internal sealed record ParsedTool(ContainingTypeSpec? ContainingType, ToolSpec Tool);

@@ -72,4 +72,24 @@ internal static class NamingPolicy
 
         return new string(chars);
     }
+
+    /// <summary>
+    /// The nearest valid tool name (<c>^[a-zA-Z0-9_-]{1,64}$</c>) to <paramref name="name"/>: every other character
+    /// becomes '_', the result is cut to 64 characters; an empty name becomes <c>tool</c>. Offered by the TG0005 fix.
+    /// </summary>
+    public static string ValidToolName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            bool valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            builder.Append(valid ? c : '_');
+            if (builder.Length == 64)
+            {
+                break;
+            }
+        }
+
+        return builder.Length == 0 ? "tool" : builder.ToString();
+    }
 }

@@ -20,10 +20,26 @@ internal static class ToolParser
 
     private static readonly Regex ValidName = new("^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
 
+    /// <summary>The portable tool-name rule of OpenAI and Anthropic (provider-rules.md).</summary>
+    public static bool IsValidToolName(string name) => ValidName.IsMatch(name);
+
     /// <summary>Parses <paramref name="method"/>; returns null when any problem makes the tool impossible to emit.</summary>
     public static ToolMethodModel? Parse(IMethodSymbol method, AttributeData attribute, List<ToolProblem> problems, CancellationToken cancellationToken)
     {
         int before = problems.Count;
+        var parsed = Analyze(method, attribute, problems, cancellationToken);
+        return problems.Count > before || parsed.ContainingType is null
+            ? null
+            : new ToolMethodModel(parsed.ContainingType, parsed.Tool);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="method"/> as far as possible, problems or not: the analyzers need the descriptions, names
+    /// and type table of a tool even when another part of it is broken. Parameters and a return type that cannot be
+    /// described are left out of the spec (and reported in <paramref name="problems"/>).
+    /// </summary>
+    public static ParsedTool Analyze(IMethodSymbol method, AttributeData attribute, List<ToolProblem> problems, CancellationToken cancellationToken)
+    {
         var location = method.Locations.FirstOrDefault();
         var containingType = ContainingType(method.ContainingType, problems, location);
 
@@ -71,11 +87,6 @@ internal static class ToolParser
         CheckConstructible(types, inputRoots, problems);
         var (returnKind, returnType) = Return(method, types, problems, location);
 
-        if (problems.Count > before || containingType is null)
-        {
-            return null;
-        }
-
         var tool = new ToolSpec(
             method.Name,
             toolName,
@@ -88,7 +99,7 @@ internal static class ToolParser
             AttributeReader.Named<int>(attribute, "MaxAttempts"),
             AttributeReader.Named<bool>(attribute, "Strict"),
             types.Table);
-        return new ToolMethodModel(containingType, tool);
+        return new ParsedTool(containingType, tool);
     }
 
     private static ParameterSpec? Parameter(IParameterSymbol parameter, TypeParser types, DocComments docs, List<ToolProblem> problems, CancellationToken cancellationToken)
@@ -240,6 +251,7 @@ internal static class ToolParser
 
             if (current.TypeKind is not (TypeKind.Class or TypeKind.Struct))
             {
+                problems.Add(new ToolProblem(ProblemKind.UnsupportedContainer, location, current.Name, current.TypeKind.ToString().ToLowerInvariant()));
                 ok = false;
             }
 
@@ -266,6 +278,7 @@ internal static class ToolParser
 
     private static Location? AttributeLocation(AttributeData attribute) =>
         attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax
-            ? (syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax.GetLocation())
+            // The positional name argument, not a named one like Description = "…".
+            ? (syntax.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null)?.GetLocation() ?? syntax.GetLocation())
             : null;
 }

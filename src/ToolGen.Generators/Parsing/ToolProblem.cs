@@ -12,6 +12,9 @@ internal enum ProblemKind
     NotPartial,
     Generic,
     RefParameter,
+
+    /// <summary>Tools declared in an interface (or another type that is not a class or struct).</summary>
+    UnsupportedContainer,
 }
 
 /// <summary>A problem with the location to report it at. Never stored in the incremental model.</summary>
