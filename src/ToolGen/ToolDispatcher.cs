@@ -15,10 +15,10 @@ namespace ToolGen;
 /// </summary>
 /// <remarks>
 /// <para>Timeouts: each attempt gets a token that fires at the tool's timeout. An asynchronous tool that ignores it is
-/// abandoned at the timeout (its work may keep running in the background). The synchronous part of a tool runs on the
-/// caller's thread and cannot be interrupted: a tool that blocks before returning is only judged when it returns,
-/// and its result is kept if it completed. <see cref="DispatchAllAsync"/> runs every call off the caller's thread,
-/// so a blocking tool never holds up the others.</para>
+/// abandoned at the timeout (its work may keep running in the background). In <see cref="DispatchAllAsync"/> every
+/// attempt starts on the thread pool, so even a synchronous tool that blocks is abandoned at its timeout and never
+/// holds up the other calls. A single <see cref="DispatchAsync"/> runs the synchronous part of a tool on the caller's
+/// thread (that is its fast path): a tool that blocks there is only judged when it returns.</para>
 /// <para>Fast path: a tool that completes synchronously costs a dictionary lookup and two clock readings; no timer,
 /// Polly context or task is created unless the tool is still running or has failed.</para>
 /// </remarks>
@@ -99,7 +99,14 @@ public sealed class ToolDispatcher
     /// Runs one call with timeout and retries. Every outcome, including an unknown tool, bad arguments, a tool
     /// exception, a timeout or cancellation through <paramref name="cancellationToken"/>, is a <see cref="ToolResult"/>.
     /// </summary>
-    public ValueTask<ToolResult> DispatchAsync(ToolCall call, CancellationToken cancellationToken = default)
+    public ValueTask<ToolResult> DispatchAsync(ToolCall call, CancellationToken cancellationToken = default) =>
+        Dispatch(call, offload: false, cancellationToken);
+
+    /// <summary>A call of a batch: its attempts start on the thread pool, so a blocking tool is abandoned on time too.</summary>
+    internal ValueTask<ToolResult> DispatchInBatchAsync(ToolCall call, CancellationToken cancellationToken) =>
+        Dispatch(call, offload: true, cancellationToken);
+
+    private ValueTask<ToolResult> Dispatch(ToolCall call, bool offload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         long start = _time.GetTimestamp();
@@ -115,13 +122,13 @@ public sealed class ToolDispatcher
 
         if (entry.CustomPipeline is not null)
         {
-            return new ValueTask<ToolResult>(RunPipelineAsync(entry, call, start, cancellationToken));
+            return new ValueTask<ToolResult>(RunPipelineAsync(entry, call, start, offload, cancellationToken));
         }
 
         // The attempt's source is not armed yet: its timer and the link to the caller's token are only set up if the
         // tool does not complete synchronously, which keeps the common case free of allocations.
         CancellationTokenSource source = _runner.Pool.Rent();
-        ValueTask<ToolResult> pending = AttemptRunner.Invoke(entry, call, source.Token);
+        ValueTask<ToolResult> pending = AttemptRunner.Invoke(entry, call, source.Token, offload);
         if (pending.IsCompletedSuccessfully)
         {
             ToolResult result = pending.Result;
@@ -129,7 +136,7 @@ public sealed class ToolDispatcher
             return new ValueTask<ToolResult>(Finish(result, 1, start));
         }
 
-        return new ValueTask<ToolResult>(CompleteAsync(entry, call, pending, source, start, cancellationToken));
+        return new ValueTask<ToolResult>(CompleteAsync(entry, call, pending, source, start, offload, cancellationToken));
     }
 
     /// <summary>
@@ -189,6 +196,7 @@ public sealed class ToolDispatcher
         ValueTask<ToolResult> pending,
         CancellationTokenSource source,
         long start,
+        bool offload,
         CancellationToken cancellationToken)
     {
         AttemptResult first = await _runner.CompleteAsync(entry, call, pending, source, start, cancellationToken).ConfigureAwait(false);
@@ -197,13 +205,13 @@ public sealed class ToolDispatcher
             return Finish(first.Result, 1, start);
         }
 
-        (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, cancellationToken).ConfigureAwait(false);
+        (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, offload, cancellationToken).ConfigureAwait(false);
         return Finish(result, attempts, start);
     }
 
-    private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, CancellationToken cancellationToken)
+    private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, bool offload, CancellationToken cancellationToken)
     {
-        (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, cancellationToken).ConfigureAwait(false);
+        (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, offload, cancellationToken).ConfigureAwait(false);
         return Finish(result, attempts, start);
     }
 

@@ -48,8 +48,8 @@ public sealed class ToolDispatcherOptions
 
     /// <summary>
     /// Classifies exceptions thrown by tools before the built-in rules; return <see langword="null"/> (or
-    /// <see cref="ToolErrorCategory.None"/>) to fall through to them. It must not throw: an exception from it
-    /// propagates out of the dispatcher as a bug of the host.
+    /// <see cref="ToolErrorCategory.None"/>) to fall through to them. If it throws, the built-in rules decide (the
+    /// dispatcher never throws for a tool failure).
     /// </summary>
     public Func<Exception, ToolErrorCategory?>? Classifier { get; set; }
 

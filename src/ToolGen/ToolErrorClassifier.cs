@@ -32,7 +32,7 @@ public static class ToolErrorClassifier
     public static ToolErrorCategory Classify(Exception exception, Func<Exception, ToolErrorCategory?>? classifier = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        if (classifier?.Invoke(exception) is { } custom && custom != ToolErrorCategory.None)
+        if (Custom(classifier, exception) is { } custom && custom != ToolErrorCategory.None)
         {
             return custom;
         }
@@ -62,6 +62,25 @@ public static class ToolErrorClassifier
         AggregateException { InnerExceptions.Count: 1 } aggregate => GetRetryAfter(aggregate.InnerExceptions[0]),
         _ => null,
     };
+
+    // A classifier that throws is a bug of the host, but it must not turn one tool failure into an exception out of
+    // the dispatcher: the built-in rules decide instead.
+    private static ToolErrorCategory? Custom(Func<Exception, ToolErrorCategory?>? classifier, Exception exception)
+    {
+        if (classifier is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return classifier(exception);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
 
     private static ToolErrorCategory? ClassifyType(Exception exception) => exception switch
     {

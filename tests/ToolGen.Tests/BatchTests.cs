@@ -162,15 +162,44 @@ public sealed class BatchTests
     }
 
     [Fact]
-    public async Task A_throwing_classifier_fails_only_its_own_call()
+    public async Task A_throwing_classifier_falls_back_to_the_built_in_rules()
     {
         var options = new ToolDispatcherOptions { TimeProvider = _clock, Classifier = _ => throw new InvalidOperationException("classifier bug") };
-        var set = new FakeToolSet().Throws("broken", () => new TimeoutException()).Returns("fine", "1");
+        var set = new FakeToolSet().Throws("broken", () => new ArgumentException("no such order")).Returns("fine", "1");
+        var dispatcher = new ToolDispatcher(options, set);
 
-        IReadOnlyList<ToolResult> results = await new ToolDispatcher(options, set).DispatchAllAsync([Call("broken"), Call("fine")]).Guarded();
+        IReadOnlyList<ToolResult> results = await dispatcher.DispatchAllAsync([Call("broken"), Call("fine")]).Guarded();
+        ToolResult single = await dispatcher.DispatchAsync(Call("broken")).Guarded();
 
         Assert.Equal(ToolErrorKind.ExecutionError, results[0].ErrorKind);
-        Assert.Equal("The tool failed with an internal error.", results[0].ErrorMessage);
+        Assert.Equal(ToolErrorCategory.Permanent, results[0].Category);
+        Assert.Equal("no such order", results[0].ErrorMessage);
+        Assert.True(results[1].IsSuccess);
+        Assert.Equal(ToolErrorCategory.Permanent, single.Category);
+        Assert.Equal(1, single.Attempts);
+    }
+
+    [Fact]
+    public async Task A_synchronous_tool_that_blocks_is_abandoned_at_its_timeout_in_a_batch()
+    {
+        // The tool blocks its thread and never looks at its token; the batch must still answer at the timeout.
+        using var release = new ManualResetEventSlim();
+        var set = new FakeToolSet()
+            .Add("stuck", (call, _) =>
+            {
+                release.Wait(s_guard);
+                return new ValueTask<ToolResult>(ToolResult.Success(call, "\"late\""));
+            }, timeoutMilliseconds: 2000, maxAttempts: 1)
+            .Returns("fast", "1");
+
+        Task<IReadOnlyList<ToolResult>> batch = Dispatcher(set).DispatchAllAsync([Call("stuck", id: "a"), Call("fast", id: "b")]);
+        await _clock.WaitForArmedAsync(1);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        IReadOnlyList<ToolResult> results = await batch.Guarded();
+        release.Set();
+
+        Assert.Equal(ToolErrorKind.Timeout, results[0].ErrorKind);
+        Assert.Equal(ToolErrorCategory.Transient, results[0].Category);
         Assert.True(results[1].IsSuccess);
     }
 

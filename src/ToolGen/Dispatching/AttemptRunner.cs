@@ -27,9 +27,18 @@ internal sealed class AttemptRunner
 
     public CancellationSourcePool Pool { get; }
 
-    /// <summary>Calls the tool set, turning a synchronous throw into a faulted task so there is one failure path.</summary>
-    public static ValueTask<ToolResult> Invoke(ToolEntry entry, ToolCall call, CancellationToken attemptToken)
+    /// <summary>
+    /// Calls the tool set, turning a synchronous throw into a faulted task so there is one failure path. With
+    /// <paramref name="offload"/> the call starts on the thread pool, so that even a tool that blocks synchronously
+    /// leaves the attempt pending and is abandoned at its timeout (batches use it; single calls keep the fast path).
+    /// </summary>
+    public static ValueTask<ToolResult> Invoke(ToolEntry entry, ToolCall call, CancellationToken attemptToken, bool offload)
     {
+        if (offload)
+        {
+            return new ValueTask<ToolResult>(Task.Run(() => entry.Set.InvokeAsync(call, attemptToken).AsTask(), CancellationToken.None));
+        }
+
         try
         {
             return entry.Set.InvokeAsync(call, attemptToken);
@@ -41,7 +50,7 @@ internal sealed class AttemptRunner
     }
 
     /// <summary>Starts and completes a whole attempt (used for retries, after the first).</summary>
-    public ValueTask<AttemptResult> RunAsync(ToolEntry entry, ToolCall call, CancellationToken callerToken)
+    public ValueTask<AttemptResult> RunAsync(ToolEntry entry, ToolCall call, CancellationToken callerToken, bool offload)
     {
         if (callerToken.IsCancellationRequested)
         {
@@ -50,7 +59,7 @@ internal sealed class AttemptRunner
 
         long start = Time.GetTimestamp();
         CancellationTokenSource source = Pool.Rent();
-        ValueTask<ToolResult> pending = Invoke(entry, call, source.Token);
+        ValueTask<ToolResult> pending = Invoke(entry, call, source.Token, offload);
         return CompleteAsync(entry, call, pending, source, start, callerToken);
     }
 

@@ -57,7 +57,7 @@ internal sealed class BatchRun
             ToolCall call = _calls[index];
             try
             {
-                _results[index] = await _dispatcher.DispatchAsync(call, _cancellationToken).ConfigureAwait(false);
+                _results[index] = await _dispatcher.DispatchInBatchAsync(call, _cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception)
             {

@@ -16,11 +16,14 @@ internal sealed class PipelineExecution
     private readonly ToolEntry _entry;
     private readonly ToolCall _call;
 
-    private PipelineExecution(AttemptRunner runner, ToolEntry entry, ToolCall call)
+    private readonly bool _offload;
+
+    private PipelineExecution(AttemptRunner runner, ToolEntry entry, ToolCall call, bool offload)
     {
         _runner = runner;
         _entry = entry;
         _call = call;
+        _offload = offload;
     }
 
     private int Attempts { get; set; }
@@ -29,9 +32,10 @@ internal sealed class PipelineExecution
         AttemptRunner runner,
         ToolEntry entry,
         ToolCall call,
+        bool offload,
         CancellationToken cancellationToken)
     {
-        var execution = new PipelineExecution(runner, entry, call);
+        var execution = new PipelineExecution(runner, entry, call, offload);
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
@@ -56,7 +60,7 @@ internal sealed class PipelineExecution
         }
 
         Attempts++;
-        AttemptResult attempt = await _runner.RunAsync(_entry, _call, token).ConfigureAwait(false);
+        AttemptResult attempt = await _runner.RunAsync(_entry, _call, token, _offload).ConfigureAwait(false);
         ToolResult result = attempt.Result;
         return result.ErrorKind switch
         {

@@ -16,10 +16,12 @@ internal sealed class RetryExecution
     private readonly ToolEntry _entry;
     private readonly ToolCall _call;
     private readonly AttemptResult _first;
+    private readonly bool _offload;
     private bool _replayed;
 
-    private RetryExecution(AttemptRunner runner, ToolEntry entry, ToolCall call, AttemptResult first)
+    private RetryExecution(AttemptRunner runner, ToolEntry entry, ToolCall call, AttemptResult first, bool offload)
     {
+        _offload = offload;
         _runner = runner;
         _entry = entry;
         _call = call;
@@ -34,9 +36,10 @@ internal sealed class RetryExecution
         ToolEntry entry,
         ToolCall call,
         AttemptResult first,
+        bool offload,
         CancellationToken cancellationToken)
     {
-        var execution = new RetryExecution(runner, entry, call, first);
+        var execution = new RetryExecution(runner, entry, call, first, offload);
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
@@ -70,7 +73,7 @@ internal sealed class RetryExecution
         }
 
         Attempts++;
-        ValueTask<AttemptResult> attempt = _runner.RunAsync(_entry, _call, context.CancellationToken);
+        ValueTask<AttemptResult> attempt = _runner.RunAsync(_entry, _call, context.CancellationToken, _offload);
         return attempt.IsCompletedSuccessfully
             ? new ValueTask<Outcome<AttemptResult>>(Outcome.FromResult(attempt.Result))
             : AwaitAsync(attempt);
