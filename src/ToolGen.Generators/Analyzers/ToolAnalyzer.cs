@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -50,33 +49,38 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // A non-partial outer type is found by the tools of each type nested in it: report it once.
-            var reported = new ConcurrentDictionary<(string Id, Location Location), byte>();
-            start.RegisterSymbolAction(
-                symbol => AnalyzeType(symbol, toolAttribute, reported),
-                SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute, ConcurrentDictionary<(string, Location), byte> reported)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var tools = new List<(IMethodSymbol Method, AttributeData Attribute, ParsedTool Parsed)>();
-        foreach (var method in type.GetMembers().OfType<IMethodSymbol>().OrderBy(m => m.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
-        {
-            var attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, toolAttribute));
-            if (attribute is null || method.MethodKind != MethodKind.Ordinary)
-            {
-                continue;
-            }
 
+        // Diagnostics must be local to the analyzed symbol (the IDE shows and fixes only those), so a problem with an
+        // enclosing type (TG0007 on an outer class) is reported by that type's own action, and only once.
+        var reported = new HashSet<(string, Location)>();
+        void Report(Diagnostic diagnostic)
+        {
+            if (reported.Add((diagnostic.Id, diagnostic.Location)))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        bool IsAboutAnotherType(ToolProblem problem) =>
+            problem.Kind == ProblemKind.NotPartial && !type.Locations.Contains(problem.Location!);
+
+        var tools = new List<(IMethodSymbol Method, AttributeData Attribute, ParsedTool Parsed)>();
+        foreach (var (method, attribute) in ToolMethods(type, toolAttribute))
+        {
             var problems = new List<ToolProblem>();
             var parsed = ToolParser.Analyze(method, attribute, problems, context.CancellationToken);
             tools.Add((method, attribute, parsed));
 
-            foreach (var problem in problems)
+            foreach (var problem in problems.Where(p => !IsAboutAnotherType(p)))
             {
-                Report(context, reported, ProblemDiagnostics.Create(problem, parsed.Tool));
+                Report(ProblemDiagnostics.Create(problem, parsed.Tool));
             }
 
             CheckDescriptions(context, method, attribute, parsed.Tool);
@@ -85,13 +89,46 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         }
 
         CheckDuplicateToolNames(context, tools);
+
+        // Types nested in this one that declare tools need this one to be partial too.
+        foreach (var nested in NestedTypes(type))
+        {
+            var first = ToolMethods(nested, toolAttribute).FirstOrDefault();
+            if (first.Method is null)
+            {
+                continue;
+            }
+
+            var problems = new List<ToolProblem>();
+            ToolParser.CheckContainingTypes(nested, problems, first.Method.Locations.FirstOrDefault());
+            foreach (var problem in problems.Where(p => p.Kind == ProblemKind.NotPartial && !IsAboutAnotherType(p)))
+            {
+                Report(ProblemDiagnostics.Create(problem, null));
+            }
+        }
     }
 
-    private static void Report(SymbolAnalysisContext context, ConcurrentDictionary<(string, Location), byte> reported, Diagnostic diagnostic)
+    private static IEnumerable<(IMethodSymbol Method, AttributeData Attribute)> ToolMethods(INamedTypeSymbol type, INamedTypeSymbol toolAttribute)
     {
-        if (reported.TryAdd((diagnostic.Id, diagnostic.Location), 0))
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>().OrderBy(m => m.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
         {
-            context.ReportDiagnostic(diagnostic);
+            var attribute = method.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, toolAttribute));
+            if (attribute is not null && method.MethodKind == MethodKind.Ordinary)
+            {
+                yield return (method, attribute);
+            }
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> NestedTypes(INamedTypeSymbol type)
+    {
+        foreach (var nested in type.GetTypeMembers())
+        {
+            yield return nested;
+            foreach (var deeper in NestedTypes(nested))
+            {
+                yield return deeper;
+            }
         }
     }
 

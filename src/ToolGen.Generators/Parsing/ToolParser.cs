@@ -189,6 +189,13 @@ internal static class ToolParser
         }
     }
 
+    /// <summary>
+    /// The problems of <paramref name="type"/> and its enclosing types as a home for tools (not partial, generic, not a
+    /// class): what <see cref="Analyze"/> reports for them, without parsing any tool.
+    /// </summary>
+    public static void CheckContainingTypes(INamedTypeSymbol type, List<ToolProblem> problems, Location? location) =>
+        ContainingType(type, problems, location);
+
     private static (ReturnKind Kind, TypeRef? Type) Return(IMethodSymbol method, TypeParser types, List<ToolProblem> problems, Location? location)
     {
         var type = method.ReturnType;
