@@ -13,6 +13,19 @@ public static class Program
             return SmokeCheck.Run();
         }
 
+        if (args.Length > 0 && args[0] == "--generator-report")
+        {
+            Console.WriteLine(GeneratorBenchmarks.Report());
+            return 0;
+        }
+
+        if (args.Length > 3 && args[0] == "--write-large-project")
+        {
+            // --write-large-project <directory> <repo root> <with|without>
+            LargeProject.Write(args[1], args[2], withGenerator: args[3] == "with");
+            return 0;
+        }
+
         if (args.Length > 1 && args[0] == "--cold-start")
         {
             return ColdStart.Run(args[1]);
