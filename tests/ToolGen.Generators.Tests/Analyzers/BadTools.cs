@@ -29,6 +29,10 @@ public static class BadTools
 
     private static DiagnosticResult D(string id) => AnalyzerTest.Diagnostic(id).WithLocation(0);
 
+    // 51 uses of a 100-property record: 5,100 properties once the schema inlines them.
+    private static readonly string WideRecord = "public sealed record Wide(" + string.Join(", ", Enumerable.Range(0, 100).Select(i => $"int P{i}")) + ");";
+    private static readonly string ManyWide = "public sealed record Many(" + string.Join(", ", Enumerable.Range(0, 51).Select(i => $"Wide W{i}")) + ");";
+
     private static readonly string LongText = string.Concat(Enumerable.Repeat("Looks up the weather. ", 50)).Trim();
 
     public static readonly IReadOnlyList<Case> All = new[]
@@ -229,6 +233,14 @@ public static class BadTools
                 public static void Walk([Description("The outermost level.")] L1 first) { }
             }
             """, new[] { D("TG0010").WithArguments("walk", "objects nest more than 10 levels deep at 'first.next.next.next.next.next.next.next.next.next'") }),
+
+        new Case("TG0010 strict with too many properties", Usings + WideRecord + "\n" + ManyWide + "\n" + """
+            public partial class Tools
+            {
+                [Tool(Description = "Takes a lot.", {|#0:Strict = true|})]
+                public static void Take([Description("Everything at once.")] Many many) { }
+            }
+            """, new[] { D("TG0010").WithArguments("take", "its schema has more than 5000 object properties") }),
 
         new Case("TG0011 long description", Usings + $$"""
             public partial class Tools
