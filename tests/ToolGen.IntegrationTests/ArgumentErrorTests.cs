@@ -133,6 +133,15 @@ public class ArgumentErrorTests
     }
 
     [Fact]
+    public async Task A_pattern_check_that_times_out_is_an_invalid_argument_not_a_transient_failure()
+    {
+        // Catastrophic backtracking runs into the 1 s match timeout of the generated regex.
+        var result = await Failure(_echo, "backtracking", "{\"text\":\"" + new string('a', 40) + "!\"}", ToolErrorKind.InvalidArguments);
+        Assert.Equal("Invalid value for 'text': must match the pattern ^(?:(a+)+b)$.", result.ErrorMessage);
+        Assert.Equal("\"aab\"", await Success(_echo, "backtracking", "{\"text\":\"aab\"}"));
+    }
+
+    [Fact]
     public async Task Hash_sets_reject_duplicates()
     {
         var result = await Failure(_echo, "collections", """{"tags":[],"numbers":[],"values":[],"names":[],"unique":["a","a"],"counts":{},"labels":{}}""", ToolErrorKind.InvalidArguments);

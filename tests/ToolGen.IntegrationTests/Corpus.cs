@@ -137,6 +137,10 @@ public sealed partial class EchoTools
         [Range(0.0, 1.0, MinimumIsExclusive = true)] double share = 0.5)
         => $"{rating}|{code}|{slug}|{email}|{site}|{color}|{items.Length}|{share}";
 
+    /// <summary>A pattern a hostile input can make backtrack for a very long time.</summary>
+    [Tool]
+    public static string Backtracking([RegularExpression("(a+)+b")] string text) => text;
+
     /// <summary>Renamed parameter.</summary>
     [Tool("rename_me")]
     public static string Renamed([ToolParameter("query_text", Description = "What to search.")] string query) => query;

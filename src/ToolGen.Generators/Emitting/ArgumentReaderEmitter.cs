@@ -325,7 +325,7 @@ internal sealed class ArgumentReaderEmitter
                 _patterns.Add(c.Pattern);
             }
 
-            w.Line($"if (!__ToolGen_Pattern{index}.IsMatch({v})) __reader.ThrowConstraint({CSharp.Literal("must match the pattern ^(?:" + c.Pattern + ")$")});");
+            w.Line($"if (!global::ToolGen.Serialization.ToolFormats.IsMatch(__ToolGen_Pattern{index}, {v})) __reader.ThrowConstraint({CSharp.Literal("must match the pattern ^(?:" + c.Pattern + ")$")});");
         }
 
         if (isString && c.IsEmail)

@@ -14,6 +14,24 @@ public static class ToolFormats
         return at > 0 && at == value.LastIndexOf('@') && at != value.Length - 1;
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> matches a <c>[RegularExpression]</c>. A match that runs past the regex's
+    /// timeout (a hostile input against a backtracking pattern) counts as no match: it is the model's input that is
+    /// wrong, so it must not surface as a transient <see cref="TimeoutException"/> worth retrying.
+    /// </summary>
+    public static bool IsMatch(System.Text.RegularExpressions.Regex regex, string value)
+    {
+        ArgumentNullException.ThrowIfNull(regex);
+        try
+        {
+            return regex.IsMatch(value);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>An absolute http, https or ftp URL (UrlAttribute's rule).</summary>
     public static bool IsUrl(string value) =>
         (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
