@@ -22,6 +22,7 @@ public enum Priority
     Low,
     [JsonStringEnumMemberName("high")]
     High,
+    Urgent = High, // an alias: read by its name, written as "high"
 }
 
 /// <summary>A line of an order.</summary>
@@ -106,6 +107,10 @@ public sealed partial class EchoTools
     /// <summary>Places an order.</summary>
     [Tool]
     public static Order PlaceOrder(Order order) => order;
+
+    /// <summary>Returns a priority (enum aliases are written by their first name).</summary>
+    [Tool]
+    public static Priority Escalate(Priority priority) => priority;
 
     /// <summary>Moves to a point.</summary>
     [Tool]

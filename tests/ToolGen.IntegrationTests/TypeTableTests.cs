@@ -84,7 +84,14 @@ public class TypeTableTests
     {
         Assert.Equal("\"Fahrenheit|3|none|0.5|True|High\"", await Success(_echo, "defaults", """{"priority":"high"}"""));
         var result = await Failure(_echo, "defaults", """{"priority":"High"}""", ToolErrorKind.InvalidArguments);
-        Assert.Equal("Invalid value for 'priority': expected one of \"Low\", \"high\".", result.ErrorMessage);
+        Assert.Equal("Invalid value for 'priority': expected one of \"Low\", \"high\", \"Urgent\".", result.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Enum_aliases_are_read_by_name_and_written_by_the_first_name_of_their_value()
+    {
+        Assert.Equal("\"high\"", await Success(_echo, "escalate", """{"priority":"Urgent"}"""));
+        Assert.Equal("\"Low\"", await Success(_echo, "escalate", """{"priority":"Low"}"""));
     }
 
     [Fact]

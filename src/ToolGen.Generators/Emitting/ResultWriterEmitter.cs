@@ -48,7 +48,7 @@ internal sealed class ResultWriterEmitter
             if (spec.Kind == JsonKind.Enum)
             {
                 w.Open("string name = value switch");
-                foreach (var member in spec.EnumMembers)
+                foreach (var member in spec.EnumMembers.Where(m => !m.IsAlias))
                 {
                     w.Line($"{spec.FullName}.{CSharp.Identifier(member.CSharpName)} => {CSharp.Literal(member.JsonName)},");
                 }

@@ -26,8 +26,11 @@ internal sealed record ConstraintSpec(
     public bool IsEmpty => Equals(None);
 }
 
-/// <summary>An enum member and its JSON name.</summary>
-internal sealed record EnumMemberSpec(string CSharpName, string JsonName);
+/// <summary>
+/// An enum member and its JSON name. An alias (a member with the value of an earlier one) is read by its name but
+/// never written: results use the first name of a value.
+/// </summary>
+internal sealed record EnumMemberSpec(string CSharpName, string JsonName, bool IsAlias);
 
 /// <summary>
 /// A property of an object type. Input role: a constructor parameter, a settable or init-only property, or none

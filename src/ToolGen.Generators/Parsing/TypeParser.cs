@@ -294,9 +294,10 @@ internal sealed class TypeParser
 
     private static TypeSpec Enum(string id, INamedTypeSymbol type)
     {
+        var seenValues = new HashSet<object?>();
         var members = type.GetMembers().OfType<IFieldSymbol>()
             .Where(f => f.HasConstantValue)
-            .Select(f => new EnumMemberSpec(f.Name, EnumMemberJsonName(f)))
+            .Select(f => new EnumMemberSpec(f.Name, EnumMemberJsonName(f), IsAlias: !seenValues.Add(f.ConstantValue)))
             .ToEquatableArray();
         return Simple(id, JsonKind.Enum, true) with
         {
