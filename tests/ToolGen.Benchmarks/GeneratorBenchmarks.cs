@@ -38,8 +38,15 @@ public class GeneratorBenchmarks
         _warmDriver = NewDriver().RunGenerators(_compilation);
     }
 
+    /// <summary>The 1,000-tool compilation, without generated code.</summary>
+    public Compilation Compilation => _compilation;
+
     [Benchmark(Baseline = true)]
     public GeneratorDriver FullRun() => NewDriver().RunGenerators(_compilation);
+
+    /// <summary>A full run that also returns the compilation with the generated code added.</summary>
+    public GeneratorDriver FullRunInto(Compilation compilation, out Compilation output) =>
+        NewDriver().RunGeneratorsAndUpdateCompilation(compilation, out output, out _);
 
     [Benchmark]
     public GeneratorDriver RerunAfterBodyEdit() => _warmDriver.RunGenerators(_edited);

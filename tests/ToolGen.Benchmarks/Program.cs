@@ -16,6 +16,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "--generator-report")
         {
             Console.WriteLine(GeneratorBenchmarks.Report());
+            Console.WriteLine(CompileReport.Run());
             return 0;
         }
 
