@@ -1,0 +1,27 @@
+#if HAS_EXTENSIONS_AI
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+using ToolGen.Extensions.AI;
+using Xunit;
+
+namespace ToolGen.PackageTests;
+
+/// <summary>The ToolGen.Extensions.AI package (compiled only when build/pack.sh packed it) over the packaged ToolGen.</summary>
+public class ExtensionsAITests
+{
+    [Fact]
+    public async Task AIFunctions_from_the_package_run_generated_tools()
+    {
+        var functions = MathTools.ToolSet.AsAIFunctions().Cast<AIFunction>().ToList();
+        var add = Assert.Single(functions);
+        Assert.Equal("add", add.Name);
+        Assert.Equal("Adds two integers.", add.Description);
+
+        using var a = JsonDocument.Parse("40");
+        object? result = await add.InvokeAsync(new AIFunctionArguments { ["a"] = a.RootElement.Clone(), ["b"] = 2 });
+        Assert.Equal("""{"success":true,"result":42}""", Assert.IsType<JsonElement>(result).GetRawText());
+    }
+}
+#endif
