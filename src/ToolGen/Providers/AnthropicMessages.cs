@@ -60,7 +60,7 @@ public static class AnthropicMessages
         foreach (JsonElement block in blocks.EnumerateArray())
         {
             string path = bare ? $"[{index++}]" : $"content[{index++}]";
-            if (!ProviderJson.TryGet(block, "type", out JsonElement type) || !type.ValueEquals("tool_use"u8))
+            if (!ProviderJson.TryGet(block, "type", out JsonElement type) || !ProviderJson.IsString(type, "tool_use"u8))
             {
                 continue;
             }

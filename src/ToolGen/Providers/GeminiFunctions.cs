@@ -95,7 +95,7 @@ public static class GeminiFunctions
             }
 
             string id = ProviderJson.TryGet(call, "id", out JsonElement idElement) && idElement.ValueKind == JsonValueKind.String
-                ? idElement.GetString()!
+                ? ProviderJson.Text(idElement, Format, partPath + ".id")
                 : "";
             calls.Add(new ToolCall(
                 id,

@@ -63,7 +63,7 @@ public static class McpTools
         string path = "params";
         if (ProviderJson.TryGet(parameters, "method", out JsonElement method))
         {
-            if (!method.ValueEquals("tools/call"u8))
+            if (!ProviderJson.IsString(method, "tools/call"u8))
             {
                 throw new ProviderFormatException($"{Format}: expected method tools/call, not {method.GetRawText()}.");
             }

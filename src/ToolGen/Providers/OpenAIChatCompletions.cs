@@ -83,7 +83,7 @@ public static class OpenAIChatCompletions
         foreach (JsonElement toolCall in toolCalls.EnumerateArray())
         {
             string callPath = $"{path}.tool_calls[{index++}]";
-            if (ProviderJson.TryGet(toolCall, "type", out JsonElement type) && !type.ValueEquals("function"u8))
+            if (ProviderJson.TryGet(toolCall, "type", out JsonElement type) && !ProviderJson.IsString(type, "function"u8))
             {
                 continue; // custom tools are not ToolGen functions
             }

@@ -88,7 +88,7 @@ public static class OpenAIResponses
 
     private static void AddCall(JsonElement item, string path, List<ToolCall> calls)
     {
-        if (!ProviderJson.TryGet(item, "type", out JsonElement type) || !type.ValueEquals("function_call"u8))
+        if (!ProviderJson.TryGet(item, "type", out JsonElement type) || !ProviderJson.IsString(type, "function_call"u8))
         {
             return;
         }

@@ -54,11 +54,34 @@ internal static class ProviderJson
         return false;
     }
 
+    /// <summary>
+    /// Whether the element is the string <paramref name="utf8"/>. A discriminator of another JSON type (hostile or
+    /// broken input) is simply not equal: JsonElement.ValueEquals would throw InvalidOperationException for it.
+    /// </summary>
+    public static bool IsString(JsonElement element, ReadOnlySpan<byte> utf8) =>
+        element.ValueKind == JsonValueKind.String && element.ValueEquals(utf8);
+
+    /// <summary>
+    /// A string value; escapes that do not decode (a lone surrogate such as "\ud800") are a format error rather than
+    /// the InvalidOperationException JsonElement.GetString throws for them.
+    /// </summary>
+    public static string Text(JsonElement value, string format, string path)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ProviderFormatException($"{format}: {path} is not valid text ({exception.Message})", exception);
+        }
+    }
+
     public static string RequiredString(JsonElement element, string name, string format, string path)
     {
         if (TryGet(element, name, out JsonElement value) && value.ValueKind == JsonValueKind.String)
         {
-            return value.GetString()!;
+            return Text(value, format, $"{path}.{name}");
         }
 
         throw new ProviderFormatException($"{format}: {path}.{name} is missing or not a string.");
@@ -103,7 +126,7 @@ internal static class ProviderJson
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? "{}" : value.GetString()!,
+            JsonValueKind.String => Text(value, format, path + ".arguments") is { } text && !string.IsNullOrWhiteSpace(text) ? text : "{}",
             JsonValueKind.Object => value.GetRawText(),
             _ => throw new ProviderFormatException($"{format}: {path}.arguments must be a string, not {value.ValueKind}."),
         };
