@@ -46,10 +46,11 @@ internal static class ArgumentsWriter
                 error = exception.Message;
                 return false;
             }
-            catch (InvalidOperationException exception) when (writer.CurrentDepth >= ToolArgumentLimits.MaxDepth - 1)
+            catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or JsonException or ArgumentException)
             {
+                // A JsonElement/JsonNode nested beyond the limit, or a JsonValue wrapping a value it cannot write.
                 utf8Json = default;
-                error = $"The arguments nest deeper than {ToolArgumentLimits.MaxDepth} levels (a cyclic object?): {exception.Message}";
+                error = $"The arguments cannot be written as JSON: {exception.Message}";
                 return false;
             }
         }

@@ -138,6 +138,18 @@ public sealed class AIFunctionTests
     }
 
     [Fact]
+    public async Task A_json_value_nested_too_deep_is_an_invalid_arguments_result()
+    {
+        string deep = new string('[', 70) + new string(']', 70);
+        using JsonDocument document = JsonDocument.Parse(deep, new JsonDocumentOptions { MaxDepth = 100 });
+
+        ToolResult result = await Function("count_items").InvokeToolAsync(new AIFunctionArguments { ["lines"] = document.RootElement }).Guarded();
+
+        Assert.Equal(ToolErrorKind.InvalidArguments, result.ErrorKind);
+        Assert.StartsWith("The arguments cannot be written as JSON:", result.ErrorMessage);
+    }
+
+    [Fact]
     public async Task Bad_arguments_are_reported_by_the_generated_parser()
     {
         var arguments = new AIFunctionArguments { ["cty"] = "Paris" };
