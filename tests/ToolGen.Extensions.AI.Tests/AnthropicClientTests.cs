@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Anthropic;
 using Anthropic.Models.Messages;
+using Microsoft.Extensions.AI;
 using ToolGen.Extensions.AI.Tests.Loopback;
 using ToolGen.Extensions.AI.Tests.Snippets;
 using Xunit;
@@ -55,5 +56,26 @@ public sealed class AnthropicClientTests
             ]}
             """,
             messages[2]);
+    }
+
+    [Fact]
+    public async Task The_adapter_works_through_the_sdks_own_chat_client_too()
+    {
+        await using var server = new LoopbackServer("anthropic-tool-use.json", "anthropic-final.json");
+        using HttpClient http = LoopbackServer.CreateHttpClient();
+        using var timeout = new CancellationTokenSource(Guard.Timeout);
+        var client = new AnthropicClient { ApiKey = "test-key", BaseUrl = server.BaseAddress.ToString().TrimEnd('/'), HttpClient = http, MaxRetries = 0 };
+
+        ChatResponse response = await MicrosoftExtensionsAISnippet.RunAsync(client.AsIChatClient("claude-sonnet-4-5", 1024), timeout.Token).Guarded();
+
+        Assert.EndsWith("Paris: 18.5 °C. Rome: 75.2 °F.", response.Text);
+        RecordedRequest[] requests = [.. server.Requests];
+        Assert.Equal(2, requests.Length);
+        JsonArray tools = requests[0].Json["tools"]!.AsArray();
+        Assert.Equal(["get_weather", "count_items"], tools.Select(t => (string)t!["name"]!));
+        JsonNode[] results = [.. requests[1].Json["messages"]!.AsArray()[^1]!["content"]!.AsArray().Select(b => b!)];
+        Assert.All(results, b => Assert.Equal("tool_result", (string)b["type"]!));
+        Assert.Equal(["toolu_paris", "toolu_rome", "toolu_bad", "toolu_typo"], results.Select(b => (string)b["tool_use_id"]!));
+        Assert.Contains("invalid_arguments", results[2].ToJsonString()); // the envelope, whatever block shape the SDK picks
     }
 }
