@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using ToolGen.ReliabilityTests.Corpus;
+using ToolGen.ReliabilityTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace ToolGen.ReliabilityTests.Load;
@@ -14,6 +15,7 @@ namespace ToolGen.ReliabilityTests.Load;
 /// arguments and unknown names: one result per call, in order, of the right kind and category; caller cancellation
 /// in the middle; blocking tools that do not stall the rest; memory back to baseline.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public class BatchLoadTests(ITestOutputHelper output)
 {
     private const int Calls = 10_000;
