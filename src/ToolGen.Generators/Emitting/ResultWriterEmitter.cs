@@ -47,13 +47,14 @@ internal sealed class ResultWriterEmitter
             w.Open($"private static void {MethodName(_types, id)}({CSharp.Writer} writer, {spec.FullName} value)");
             if (spec.Kind == JsonKind.Enum)
             {
-                w.Open("string name = value switch");
+                // UTF-8 names: no transcoding per call. Values outside the enum (casts) are written as .NET formats them.
+                w.Open("global::System.ReadOnlySpan<byte> name = value switch");
                 foreach (var member in spec.EnumMembers.Where(m => !m.IsAlias))
                 {
-                    w.Line($"{spec.FullName}.{CSharp.Identifier(member.CSharpName)} => {CSharp.Literal(member.JsonName)},");
+                    w.Line($"{spec.FullName}.{CSharp.Identifier(member.CSharpName)} => {CSharp.Utf8(member.JsonName)},");
                 }
 
-                w.Line("_ => value.ToString(),");
+                w.Line("_ => global::System.Text.Encoding.UTF8.GetBytes(value.ToString()),");
                 w.Close(";");
                 w.Line("writer.WriteStringValue(name);");
             }
