@@ -65,10 +65,10 @@ public static class McpTools
         {
             if (!ProviderJson.IsString(method, "tools/call"u8))
             {
-                throw new ProviderFormatException($"{Format}: expected method tools/call, not {method.GetRawText()}.");
+                throw new ProviderFormatException($"{Format}: expected method tools/call, not {ProviderJson.RawText(method, Format, "method")}.");
             }
 
-            id = ProviderJson.TryGet(parameters, "id", out JsonElement idElement) ? idElement.GetRawText() : "";
+            id = ProviderJson.TryGet(parameters, "id", out JsonElement idElement) ? ProviderJson.RawText(idElement, Format, "id") : "";
             if (!ProviderJson.TryGet(parameters, "params", out parameters) || parameters.ValueKind != JsonValueKind.Object)
             {
                 throw new ProviderFormatException($"{Format}: the tools/call request has no params object.");

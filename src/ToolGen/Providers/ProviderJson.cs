@@ -77,6 +77,22 @@ internal static class ProviderJson
         }
     }
 
+    /// <summary>
+    /// The JSON text of an object; invalid UTF-8 inside it (JsonDocument does not validate names and strings up front)
+    /// is a format error rather than the InvalidOperationException GetRawText throws while transcoding.
+    /// </summary>
+    public static string RawText(JsonElement value, string format, string path)
+    {
+        try
+        {
+            return value.GetRawText();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ProviderFormatException($"{format}: {path} is not valid UTF-8 JSON ({exception.Message})", exception);
+        }
+    }
+
     public static string RequiredString(JsonElement element, string name, string format, string path)
     {
         if (TryGet(element, name, out JsonElement value) && value.ValueKind == JsonValueKind.String)
@@ -110,7 +126,7 @@ internal static class ProviderJson
             throw new ProviderFormatException($"{format}: {path}.{name} must be a JSON object, not {value.ValueKind}.");
         }
 
-        return Encoding.UTF8.GetBytes(value.GetRawText());
+        return Encoding.UTF8.GetBytes(RawText(value, format, $"{path}.{name}"));
     }
 
     /// <summary>
@@ -127,7 +143,7 @@ internal static class ProviderJson
         return value.ValueKind switch
         {
             JsonValueKind.String => Text(value, format, path + ".arguments") is { } text && !string.IsNullOrWhiteSpace(text) ? text : "{}",
-            JsonValueKind.Object => value.GetRawText(),
+            JsonValueKind.Object => RawText(value, format, path + ".arguments"),
             _ => throw new ProviderFormatException($"{format}: {path}.arguments must be a string, not {value.ValueKind}."),
         };
     }

@@ -45,3 +45,34 @@ public class ProviderUndecodableTextTests
         Assert.Throws<ProviderFormatException>(() => read(System.Text.Encoding.UTF8.GetBytes(json)));
     }
 }
+
+/// <summary>
+/// Regression (found by AFL++): invalid UTF-8 inside an arguments object, an MCP method or id threw
+/// InvalidOperationException from GetRawText instead of ProviderFormatException.
+/// </summary>
+public class ProviderInvalidUtf8Tests
+{
+    [Theory]
+    [InlineData("Anthropic", """{"content":[{"type":"tool_use","id":"t","name":"move","input":{"#":1}}]}""")]
+    [InlineData("Gemini", """{"parts":[{"functionCall":{"name":"move","args":{"#":1}}}]}""")]
+    [InlineData("MCP", """{"name":"move","arguments":{"#":1}}""")]
+    [InlineData("MCP", """{"jsonrpc":"2.0","id":{"#":1},"method":"tools/call","params":{"name":"move"}}""")]
+    [InlineData("MCP", """{"jsonrpc":"2.0","id":1,"method":{"#":1},"params":{"name":"move"}}""")]
+    [InlineData("OpenAI Chat", """{"tool_calls":[{"id":"1","function":{"name":"move","arguments":{"#":1}}}]}""")]
+    [InlineData("OpenAI Responses", """{"output":[{"type":"function_call","call_id":"1","name":"move","arguments":{"#":1}}]}""")]
+    public void Invalid_utf8_inside_json_is_a_format_error(string reader, string template)
+    {
+        // '#' stands for a byte that is not UTF-8 (0x8A, as in the AFL++ crash).
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(template);
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0x8A;
+        var read = Array.Find(ProviderReaderFuzzTests.Readers, r => r.Name == reader).Read;
+        try
+        {
+            read(bytes);
+        }
+        catch (ProviderFormatException)
+        {
+            // the documented outcome; returning the calls (with the bytes passed on) would be acceptable too
+        }
+    }
+}
