@@ -43,6 +43,22 @@ public class TypeTableTests
     }
 
     [Fact]
+    public async Task Lower_case_t_and_z_of_RFC_3339_are_accepted()
+    {
+        string json = await Success(_echo, "formats", """
+            {"when":"2025-01-31t09:30:00z","at":"2025-01-31t09:30:00z","day":"2025-02-28","time":"00:00:00","span":"00:00:01","id":"123e4567-e89b-12d3-a456-426614174000","link":"https://x.y"}
+            """);
+        Assert.StartsWith("2025-01-31T09:30:00.0000000Z|2025-01-31T09:30:00.0000000+00:00|", JsonSerializer.Deserialize<string>(json));
+    }
+
+    [Fact]
+    public void Enum_defaults_use_json_names()
+    {
+        var schema = System.Linq.Enumerable.Single(EchoTools.ToolDefinitions, t => t.Name == "defaults").InputSchema;
+        Assert.Contains("\"priority\":{\"type\":\"string\",\"enum\":[\"Low\",\"high\",\"Urgent\"],\"default\":\"high\"}", schema);
+    }
+
+    [Fact]
     public async Task Nullables_accept_null_and_values()
     {
         Assert.Equal("\"null|null|null|null\"", await Success(_echo, "nullables", """{"count":null,"name":null,"unit":null,"when":null}"""));

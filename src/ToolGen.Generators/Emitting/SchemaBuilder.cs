@@ -223,6 +223,11 @@ internal sealed class SchemaBuilder
         {
             json.Property("pattern", "^(?:" + constraints.Pattern + ")$");
         }
+        else if (constraints.IsUrl)
+        {
+            // [Url] accepts only http, https and ftp URLs, which "format": "uri" alone does not say.
+            json.Property("pattern", "^([hH][tT][tT][pP][sS]?|[fF][tT][pP])://");
+        }
 
         if (_strict)
         {

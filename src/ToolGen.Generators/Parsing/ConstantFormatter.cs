@@ -40,8 +40,9 @@ internal static class ConstantFormatter
 
         if (underlying.TypeKind == Microsoft.CodeAnalysis.TypeKind.Enum)
         {
-            string? member = EnumMemberName(underlying, value);
-            return member is null ? null : JsonString(member);
+            // The schema spells members by their JSON names, so the default must too.
+            var field = EnumMember(underlying, value);
+            return field is null ? null : JsonString(TypeParser.EnumMemberJsonName(field));
         }
 
         return value switch
@@ -92,9 +93,10 @@ internal static class ConstantFormatter
             ? named.TypeArguments[0]
             : null;
 
-    private static string? EnumMemberName(ITypeSymbol enumType, object value) =>
-        enumType.GetMembers().OfType<IFieldSymbol>()
-            .FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
+    private static string? EnumMemberName(ITypeSymbol enumType, object value) => EnumMember(enumType, value)?.Name;
+
+    private static IFieldSymbol? EnumMember(ITypeSymbol enumType, object value) =>
+        enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
 
     private static string Literal(object value) => value switch
     {

@@ -306,7 +306,7 @@ internal sealed class TypeParser
         };
     }
 
-    private static string EnumMemberJsonName(IFieldSymbol field) =>
+    public static string EnumMemberJsonName(IFieldSymbol field) =>
         AttributeReader.Find(field, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute") is { } a
             && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string name
             ? name

@@ -80,7 +80,7 @@ public ref partial struct ToolArgumentReader
     public readonly DateTime GetDateTime()
     {
         if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsDateTime(ValueSpan(), offsetRequired: false)
-            && _reader.TryGetDateTime(out DateTime v))
+            && (_reader.TryGetDateTime(out DateTime v) || UpperCased().TryGetDateTime(out v)))
         {
             return v;
         }
@@ -93,7 +93,7 @@ public ref partial struct ToolArgumentReader
     public readonly DateTimeOffset GetDateTimeOffset()
     {
         if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsDateTime(ValueSpan(), offsetRequired: true)
-            && _reader.TryGetDateTimeOffset(out DateTimeOffset v))
+            && (_reader.TryGetDateTimeOffset(out DateTimeOffset v) || UpperCased().TryGetDateTimeOffset(out v)))
         {
             return v;
         }
@@ -187,6 +187,18 @@ public ref partial struct ToolArgumentReader
             ThrowExpected("a string of valid UTF-8 text");
             return null!;
         }
+    }
+
+    /// <summary>
+    /// The current date-time string with 't' and 'z' upper-cased, as a reader on it: RFC 3339 allows lower case, which
+    /// System.Text.Json does not read. Only this rare path allocates.
+    /// </summary>
+    private readonly Utf8JsonReader UpperCased()
+    {
+        string text = "\"" + DecodeString().ToUpperInvariant() + "\"";
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+        reader.Read();
+        return reader;
     }
 
     private readonly ReadOnlySpan<byte> ValueSpan()
