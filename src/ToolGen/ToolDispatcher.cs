@@ -51,7 +51,7 @@ public sealed class ToolDispatcher
 
         var tools = new List<ToolDefinition>();
         var owners = new Dictionary<string, IToolSet>(StringComparer.Ordinal);
-        var retryPipelines = new Dictionary<int, ResiliencePipeline<AttemptResult>?>();
+        var retryPipelines = new Dictionary<int, Lazy<ResiliencePipeline<AttemptResult>?>?>();
         foreach (IToolSet set in toolSets)
         {
             ArgumentNullException.ThrowIfNull(set, nameof(toolSets));
@@ -67,9 +67,15 @@ public sealed class ToolDispatcher
                 owners.Add(definition.Name, set);
                 tools.Add(definition);
                 int maxAttempts = definition.MaxAttempts == 0 ? options.MaxAttempts : definition.MaxAttempts;
-                if (!retryPipelines.TryGetValue(maxAttempts, out ResiliencePipeline<AttemptResult>? retry))
+                if (!retryPipelines.TryGetValue(maxAttempts, out Lazy<ResiliencePipeline<AttemptResult>?>? retry))
                 {
-                    retry = RetryPipelineFactory.Create(maxAttempts, options.BaseDelay, options.MaxDelay, options.UseJitter, _time);
+                    // Built on the first retry: most dispatchers never retry, and building a Polly pipeline is a
+                    // large share of a process's time to its first call.
+                    (TimeSpan baseDelay, TimeSpan maxDelay, bool jitter, int attempts) = (options.BaseDelay, options.MaxDelay, options.UseJitter, maxAttempts);
+                    TimeProvider time = _time;
+                    retry = maxAttempts <= 1
+                        ? null
+                        : new Lazy<ResiliencePipeline<AttemptResult>?>(() => RetryPipelineFactory.Create(attempts, baseDelay, maxDelay, jitter, time));
                     retryPipelines.Add(maxAttempts, retry);
                 }
 
@@ -200,7 +206,7 @@ public sealed class ToolDispatcher
         CancellationToken cancellationToken)
     {
         AttemptResult first = await _runner.CompleteAsync(entry, call, pending, source, start, cancellationToken).ConfigureAwait(false);
-        if (entry.RetryPipeline is null || !AttemptResult.IsRetryable(first.Result, 0) || cancellationToken.IsCancellationRequested)
+        if (!entry.CanRetry || !AttemptResult.IsRetryable(first.Result, 0) || cancellationToken.IsCancellationRequested)
         {
             return Finish(first.Result, 1, start);
         }

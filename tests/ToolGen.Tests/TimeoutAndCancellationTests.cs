@@ -18,7 +18,8 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task A_cooperative_tool_sees_its_token_fire_at_the_default_timeout()
     {
-        bool sawCancellation = false;
+        // The tool's catch runs as a continuation, possibly after the dispatcher has already answered: wait for it.
+        var sawCancellation = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var set = new FakeToolSet().Add("slow", async (call, token) =>
         {
             try
@@ -27,7 +28,7 @@ public sealed class TimeoutAndCancellationTests
             }
             catch (OperationCanceledException)
             {
-                sawCancellation = true;
+                sawCancellation.TrySetResult(true);
                 throw;
             }
 
@@ -40,7 +41,7 @@ public sealed class TimeoutAndCancellationTests
         _clock.Advance(TimeSpan.FromSeconds(30));
         ToolResult result = await pending.Guarded();
 
-        Assert.True(sawCancellation);
+        Assert.True(await sawCancellation.Task.Guarded());
         Assert.Equal(ToolErrorKind.Timeout, result.ErrorKind);
         Assert.Equal(ToolErrorCategory.Transient, result.Category);
         Assert.Equal(TimeSpan.FromSeconds(30), result.Elapsed);

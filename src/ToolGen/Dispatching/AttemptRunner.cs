@@ -36,7 +36,7 @@ internal sealed class AttemptRunner
     {
         if (offload)
         {
-            return new ValueTask<ToolResult>(Task.Run(() => entry.Set.InvokeAsync(call, attemptToken).AsTask(), CancellationToken.None));
+            return Offload(entry, call, attemptToken);
         }
 
         try
@@ -48,6 +48,10 @@ internal sealed class AttemptRunner
             return ValueTask.FromException<ToolResult>(exception);
         }
     }
+
+    // Its own method: the lambda's closure would otherwise be allocated on every call, offloaded or not.
+    private static ValueTask<ToolResult> Offload(ToolEntry entry, ToolCall call, CancellationToken attemptToken) =>
+        new(Task.Run(() => entry.Set.InvokeAsync(call, attemptToken).AsTask(), CancellationToken.None));
 
     /// <summary>Starts and completes a whole attempt (used for retries, after the first).</summary>
     public ValueTask<AttemptResult> RunAsync(ToolEntry entry, ToolCall call, CancellationToken callerToken, bool offload)

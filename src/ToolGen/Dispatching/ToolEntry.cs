@@ -11,16 +11,18 @@ internal sealed class ToolEntry
         ToolDefinition definition,
         TimeSpan timeout,
         int maxAttempts,
-        ResiliencePipeline<AttemptResult>? retryPipeline,
+        Lazy<ResiliencePipeline<AttemptResult>?>? retryPipeline,
         ResiliencePipeline? customPipeline)
     {
         Set = set;
         Definition = definition;
         Timeout = timeout;
         MaxAttempts = maxAttempts;
-        RetryPipeline = retryPipeline;
+        _retryPipeline = retryPipeline;
         CustomPipeline = customPipeline;
     }
+
+    private readonly Lazy<ResiliencePipeline<AttemptResult>?>? _retryPipeline;
 
     public IToolSet Set { get; }
 
@@ -31,8 +33,11 @@ internal sealed class ToolEntry
 
     public int MaxAttempts { get; }
 
-    /// <summary>The built-in retry, or null when the tool has a single attempt.</summary>
-    public ResiliencePipeline<AttemptResult>? RetryPipeline { get; }
+    /// <summary>Whether the tool may be retried (more than one attempt).</summary>
+    public bool CanRetry => _retryPipeline is not null;
+
+    /// <summary>The built-in retry (built on first use), or null when the tool has a single attempt.</summary>
+    public ResiliencePipeline<AttemptResult>? RetryPipeline => _retryPipeline?.Value;
 
     /// <summary>The user's pipeline, replacing <see cref="RetryPipeline"/> when set.</summary>
     public ResiliencePipeline? CustomPipeline { get; }
