@@ -20,9 +20,6 @@ internal static class ToolParser
 
     private static readonly Regex ValidName = new("^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
 
-    /// <summary>The portable tool-name rule of OpenAI and Anthropic (provider-rules.md).</summary>
-    public static bool IsValidToolName(string name) => ValidName.IsMatch(name);
-
     /// <summary>Parses <paramref name="method"/>; returns null when any problem makes the tool impossible to emit.</summary>
     public static ToolMethodModel? Parse(IMethodSymbol method, AttributeData attribute, List<ToolProblem> problems, CancellationToken cancellationToken)
     {
