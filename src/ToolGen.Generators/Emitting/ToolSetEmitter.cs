@@ -113,8 +113,9 @@ internal static class ToolSetEmitter
             w.Line("    new global::ToolGen.ToolDefinition(");
             w.Line($"        {CSharp.Literal(tool.ToolName)},");
             w.Line($"        {CSharp.Literal(tool.Description)},");
-            w.Line($"        {CSharp.Utf8(schema)}.ToArray(),");
-            w.Line($"        {CSharp.Utf8(strictSchema)}.ToArray(),");
+            // Plain string literals: they compile far faster than UTF-8 literals; the bytes are made once at start-up.
+            w.Line($"        {CSharp.Literal(schema)},");
+            w.Line($"        {CSharp.Literal(strictSchema)},");
             w.Line($"        timeoutMilliseconds: {tool.TimeoutMilliseconds}, maxAttempts: {tool.MaxAttempts}, strict: {(tool.Strict ? "true" : "false")}),");
         }
 
@@ -162,8 +163,12 @@ internal static class ToolSetEmitter
                 w.Line($"return global::ToolGen.Serialization.ToolResultAwaiter.Complete(__call, {call});");
                 break;
             case ReturnKind.Value:
-                w.Line($"var __result = {call};");
-                w.Line($"return new(global::ToolGen.Serialization.ToolResultWriter.Write(__call, __result, {WriteLambda(tool, writers, types)}));");
+                // Written inline: no delegate to bind at compile time or to call at run time.
+                w.Line($"{types.CSharpName(tool.ReturnType!)} __result = {call};");
+                w.Line("var __json = global::ToolGen.Serialization.ToolResultWriter.Begin();");
+                w.Line("var __writer = __json.Writer;");
+                writers.Write(w, "__writer", "__result", tool.ReturnType!);
+                w.Line("return new(global::ToolGen.Serialization.ToolResultWriter.End(__call, __json));");
                 break;
             default:
                 w.Line($"return global::ToolGen.Serialization.ToolResultAwaiter.Complete(__call, {call}, {WriteLambda(tool, writers, types)});");

@@ -27,7 +27,7 @@ public static class ToolResultWriter
     };
 
     [ThreadStatic]
-    private static Cache? t_cache;
+    private static Buffer? t_cache;
 
     /// <summary>The result of a void tool: JSON <c>null</c>.</summary>
     public static ToolResult Void(ToolCall call) => ToolResult.Success(call, "null");
@@ -35,27 +35,46 @@ public static class ToolResultWriter
     /// <summary>Writes <paramref name="value"/> with <paramref name="write"/> and wraps the JSON in a result.</summary>
     public static ToolResult Write<T>(ToolCall call, T value, Action<Utf8JsonWriter, T> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
+        Buffer buffer = Begin();
+        write(buffer.Writer, value);
+        return End(call, buffer);
+    }
+
+    /// <summary>Takes this thread's buffer (or a new one) for writing one result.</summary>
+    public static Buffer Begin()
+    {
         // Taken off the thread while in use, so a re-entrant call (a tool result written inside another) gets its own.
-        Cache cache = t_cache ?? new Cache();
+        Buffer buffer = t_cache ?? new Buffer();
         t_cache = null;
-        cache.Writer.Reset(cache.Buffer);
-        write(cache.Writer, value);
-        cache.Writer.Flush();
-        string json = Encoding.UTF8.GetString(cache.Buffer.WrittenSpan);
-        if (cache.Buffer.Capacity <= MaxRetainedBytes)
+        buffer.Writer.Reset(buffer.Output);
+        return buffer;
+    }
+
+    /// <summary>Finishes the result written into <paramref name="buffer"/> and gives the buffer back to the thread.</summary>
+    public static ToolResult End(ToolCall call, Buffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        buffer.Writer.Flush();
+        string json = Encoding.UTF8.GetString(buffer.Output.WrittenSpan);
+        if (buffer.Output.Capacity <= MaxRetainedBytes)
         {
-            cache.Buffer.ResetWrittenCount();
-            t_cache = cache;
+            buffer.Output.ResetWrittenCount();
+            t_cache = buffer;
         }
 
         return ToolResult.Success(call, json);
     }
 
-    private sealed class Cache
+    /// <summary>A reusable output buffer and the writer on it.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class Buffer
     {
-        public readonly ArrayBufferWriter<byte> Buffer = new(256);
-        public readonly Utf8JsonWriter Writer;
+        internal readonly ArrayBufferWriter<byte> Output = new(256);
 
-        public Cache() => Writer = new Utf8JsonWriter(Buffer, s_options);
+        internal Buffer() => Writer = new Utf8JsonWriter(Output, s_options);
+
+        /// <summary>The writer generated code writes the result with.</summary>
+        public Utf8JsonWriter Writer { get; }
     }
 }
