@@ -1,5 +1,4 @@
 using System;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ToolGen;
@@ -117,19 +116,13 @@ public sealed class ToolResult
     /// <inheritdoc />
     public override string ToString() => $"{ToolName} #{CallId}: {Content}";
 
-    private string BuildErrorContent()
+    private string BuildErrorContent() => Providers.ProviderJson.Write(this, static (writer, result) =>
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteBoolean("success"u8, false);
-            writer.WriteString("error"u8, ErrorMessage);
-            writer.WriteString("error_type"u8, ErrorKindName(ErrorKind));
-            writer.WriteString("category"u8, CategoryName(Category));
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        writer.WriteStartObject();
+        writer.WriteBoolean("success"u8, false);
+        writer.WriteString("error"u8, result.ErrorMessage);
+        writer.WriteString("error_type"u8, ErrorKindName(result.ErrorKind));
+        writer.WriteString("category"u8, CategoryName(result.Category));
+        writer.WriteEndObject();
+    });
 }
