@@ -60,7 +60,6 @@ internal enum MemberInputRole
 /// <summary>One entry of a tool set's type table.</summary>
 internal sealed record TypeSpec(
     string Id,
-    string FullName,
     JsonKind Kind,
     bool IsValueType,
     string? ElementTypeId,
@@ -71,5 +70,8 @@ internal sealed record TypeSpec(
     bool CanConstruct,
     string? Description)
 {
+    /// <summary>The C# spelling of the type: its id is the fully qualified name with nullable annotations.</summary>
+    public string FullName => Id;
+
     public TypeRef? Element => ElementTypeId is null ? null : new TypeRef(ElementTypeId, ElementIsNullable);
 }

@@ -152,7 +152,7 @@ internal sealed class TypeParser
             var docs = DocComments.For(type, _cancellationToken);
             var members = new List<MemberSpec>();
             var properties = Properties(type);
-            var parameters = constructor?.Parameters ?? ImmutableParameters.Empty;
+            var parameters = constructor?.Parameters ?? System.Collections.Immutable.ImmutableArray<IParameterSymbol>.Empty;
             var claimed = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
             foreach (var property in properties)
             {
@@ -184,7 +184,7 @@ internal sealed class TypeParser
             }
 
             string? description = AttributeReader.Description(type) ?? docs.Summary;
-            return new TypeSpec(id, id, JsonKind.Object, type.IsValueType, null, false, CollectionKind.List,
+            return new TypeSpec(id, JsonKind.Object, type.IsValueType, null, false, CollectionKind.List,
                 EquatableArray<EnumMemberSpec>.Empty, members.ToEquatableArray(), constructor is not null, description);
         }
         finally
@@ -313,7 +313,7 @@ internal sealed class TypeParser
             : field.Name;
 
     private static TypeSpec Simple(string id, JsonKind kind, bool isValueType) =>
-        new(id, id, kind, isValueType, null, false, CollectionKind.List, EquatableArray<EnumMemberSpec>.Empty,
+        new(id, kind, isValueType, null, false, CollectionKind.List, EquatableArray<EnumMemberSpec>.Empty,
             EquatableArray<MemberSpec>.Empty, true, null);
 
     private static JsonKind? Scalar(ITypeSymbol type)
@@ -364,10 +364,4 @@ internal sealed class TypeParser
 
     private static string Unsupported(ITypeSymbol type, string path, string reason) =>
         $"'{type.ToDisplayString()}' at '{path}': {reason}";
-
-    private static class ImmutableParameters
-    {
-        public static readonly System.Collections.Immutable.ImmutableArray<IParameterSymbol> Empty =
-            System.Collections.Immutable.ImmutableArray<IParameterSymbol>.Empty;
-    }
 }
