@@ -9,6 +9,7 @@ internal sealed class ResultWriterEmitter
 {
     private readonly TypeTable _types;
     private readonly HashSet<string> _needed = new();
+    private readonly SortedDictionary<string, TypeRef> _resultMethods = new(System.StringComparer.Ordinal);
     private int _temp;
 
     public ResultWriterEmitter(TypeTable types) => _types = types;
@@ -35,9 +36,28 @@ internal sealed class ResultWriterEmitter
         WriteNonNull(w, writer, value, spec);
     }
 
-    /// <summary>The writer methods of every enum and object type reached from results.</summary>
+    /// <summary>
+    /// The name of a method writing an async tool's result of type <paramref name="type"/>, passed as a method group:
+    /// one method per result type and class, where a lambda per tool would cost the compiler far more to bind.
+    /// </summary>
+    public string ResultMethod(TypeRef type)
+    {
+        string name = "__ToolGen_WriteResult_" + _types.NameOf(type.TypeId) + (type.IsNullable ? "_OrNull" : string.Empty);
+        _resultMethods[name] = type;
+        return name;
+    }
+
+    /// <summary>The result methods, then the writer methods of every enum and object type reached from results.</summary>
     public void EmitMethods(SourceWriter w)
     {
+        foreach (var method in _resultMethods)
+        {
+            w.Line();
+            w.Open($"private static void {method.Key}({CSharp.Writer} __writer, {_types.CSharpName(method.Value)} __value)");
+            Write(w, "__writer", "__value", method.Value);
+            w.Close();
+        }
+
         var done = new HashSet<string>();
         while (_needed.Except(done).OrderBy(i => i, System.StringComparer.Ordinal).FirstOrDefault() is { } id)
         {

@@ -171,18 +171,10 @@ internal static class ToolSetEmitter
                 w.Line("return new(global::ToolGen.Serialization.ToolResultWriter.End(__call, __json));");
                 break;
             default:
-                w.Line($"return global::ToolGen.Serialization.ToolResultAwaiter.Complete(__call, {call}, {WriteLambda(tool, writers, types)});");
+                w.Line($"return global::ToolGen.Serialization.ToolResultAwaiter.Complete(__call, {call}, {writers.ResultMethod(tool.ReturnType!)});");
                 break;
         }
 
         w.Close();
-    }
-
-    private static string WriteLambda(ToolSpec tool, ResultWriterEmitter writers, TypeTable types)
-    {
-        var body = new SourceWriter();
-        writers.Write(body, "__writer", "__value", tool.ReturnType!);
-        string statements = string.Join(" ", body.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-        return $"static ({CSharp.Writer} __writer, {types.CSharpName(tool.ReturnType!)} __value) => {{ {statements} }}";
     }
 }
