@@ -38,10 +38,11 @@ public static class CompileReport
 
         Compilation withGenerated = null!;
         double emitBaseline = Median(() => Emit(baseline.Clone()));
-        double generate = Median(() => { setup.FullRunInto(baseline, out withGenerated); return withGenerated; });
+        // A fresh compilation per run, as in a build: the generator then also pays for binding the symbols it reads.
+        double generate = Median(() => { setup.FullRunInto(baseline.Clone(), out withGenerated); return withGenerated; });
         double emitWithGenerated = Median(() => Emit(withGenerated.Clone()));
         double analyze = Median(() => baseline.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
-        return $"emit user code only: {emitBaseline:F0} ms; generator: {generate:F0} ms; emit with generated code: {emitWithGenerated:F0} ms; "
+        return $"emit user code only: {emitBaseline:F0} ms; generator on a fresh compilation: {generate:F0} ms; emit with generated code: {emitWithGenerated:F0} ms; "
             + $"ToolGen analyzers: {analyze:F0} ms";
     }
 

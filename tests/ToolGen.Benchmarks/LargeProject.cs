@@ -56,11 +56,55 @@ public static class LargeProject
         return files;
     }
 
-    /// <summary>Writes a buildable project (with or without ToolGen's generator) for timing whole builds.</summary>
-    public static void Write(string directory, string repoRoot, bool withGenerator)
+    /// <summary>
+    /// The same 1,000 signatures as argument records for System.Text.Json's source generator (the reference point for
+    /// a generator's compile-time cost): one file per class of 20 records, with or without a
+    /// <c>JsonSerializerContext</c> naming them.
+    /// </summary>
+    public static string[] RecordFiles(bool withContexts, int classes = Classes, int toolsPerClass = ToolsPerClass)
+    {
+        var files = new string[classes];
+        for (int c = 0; c < classes; c++)
+        {
+            var source = new StringBuilder();
+            source.AppendLine(Usings + " using System.Text.Json.Serialization;");
+            source.AppendLine("namespace Large;");
+            for (int t = 0; t < toolsPerClass; t++)
+            {
+                source.AppendLine((t % 5) switch
+                {
+                    0 => $"public sealed record Args{c}_{t}(string A, int B = 3);",
+                    1 => $"public sealed record Args{c}_{t}(Query A);",
+                    2 => $"public sealed record Args{c}_{t}(List<Item> A, Mode B = Mode.Fast);",
+                    3 => $"public sealed record Args{c}_{t}(Guid A, DateTimeOffset? B);",
+                    _ => $"public sealed record Args{c}_{t}(Dictionary<string, double> A, bool B);",
+                });
+            }
+
+            if (withContexts)
+            {
+                for (int t = 0; t < toolsPerClass; t++)
+                {
+                    source.AppendLine($"[JsonSerializable(typeof(Args{c}_{t}))]");
+                }
+
+                source.AppendLine($"public sealed partial class Arguments{c} : JsonSerializerContext {{ }}");
+            }
+            files[c] = source.ToString();
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// Writes a buildable project for timing whole builds. <paramref name="variant"/>: <c>without</c> (the tool classes,
+    /// no generator), <c>with</c> (the tool classes and ToolGen's generator), <c>records</c> (the tool classes and the
+    /// argument records) or <c>stj</c> (<c>records</c> plus a System.Text.Json context per class).
+    /// </summary>
+    public static void Write(string directory, string repoRoot, string variant)
     {
         Directory.CreateDirectory(directory);
-        string generator = withGenerator
+        string generator = variant == "with"
             ? $"""<ProjectReference Include="{repoRoot}/src/ToolGen.Generators/ToolGen.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />"""
             : string.Empty;
         File.WriteAllText(Path.Combine(directory, "Large.csproj"), $"""
@@ -81,6 +125,15 @@ public static class LargeProject
         for (int i = 0; i < files.Length; i++)
         {
             File.WriteAllText(Path.Combine(directory, $"Tools{i}.cs"), files[i]);
+        }
+
+        if (variant is "records" or "stj")
+        {
+            string[] records = RecordFiles(withContexts: variant == "stj");
+            for (int i = 0; i < records.Length; i++)
+            {
+                File.WriteAllText(Path.Combine(directory, $"Arguments{i}.cs"), records[i]);
+            }
         }
     }
 }

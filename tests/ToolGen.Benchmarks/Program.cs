@@ -22,8 +22,8 @@ public static class Program
 
         if (args.Length > 3 && args[0] == "--write-large-project")
         {
-            // --write-large-project <directory> <repo root> <with|without>
-            LargeProject.Write(args[1], args[2], withGenerator: args[3] == "with");
+            // --write-large-project <directory> <repo root> <without|with|records|stj>
+            LargeProject.Write(args[1], args[2], args[3]);
             return 0;
         }
 

@@ -77,6 +77,10 @@ public class ArgumentErrorTests
     [InlineData("span", "\"00:60:00\"")]
     [InlineData("id", "\"{123e4567-e89b-12d3-a456-426614174000}\"")]
     [InlineData("id", "\"123e4567e89b12d3a456426614174000\"")]
+    [InlineData("id", "\"123e4567-e89b-12d3-a456-42661417400g\"")]
+    [InlineData("id", "\" 23e4567-e89b-12d3-a456-426614174000\"")]
+    [InlineData("id", "\"+23e4567-e89b-12d3-a456-426614174000\"")]
+    [InlineData("id", "\"123e4567+e89b-12d3-a456-426614174000\"")]
     [InlineData("link", "\"/relative/path\"")]
     public async Task Formats_are_checked(string name, string value)
     {
@@ -90,6 +94,18 @@ public class ArgumentErrorTests
         string json = Object(values);
         var result = await Failure(_echo, "formats", json, ToolErrorKind.InvalidArguments);
         Assert.StartsWith($"Invalid value for '{name}': expected ", result.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Formats_read_escaped_and_upper_case_text()
+    {
+        var values = new System.Collections.Generic.Dictionary<string, string>
+        {
+            ["when"] = "\"2025-01-31T09:30:00Z\"", ["at"] = "\"2025-01-31T09:30:00Z\"", ["day"] = "\"2025-02-2\\u0038\"", ["time"] = "\"00:00:00\"",
+            ["span"] = "\"12:34:56.5\"", ["id"] = "\"123E4567-E89B-12D3-A456-42661417400\\u0030\"", ["link"] = "\"https://x.y\"",
+        };
+        string echoed = await Success(_echo, "formats", Object(values));
+        Assert.Equal("\"2025-01-31T09:30:00.0000000Z|2025-01-31T09:30:00.0000000+00:00|2025-02-28|00:00:00.0000000|12:34:56.5000000|123e4567-e89b-12d3-a456-426614174000|https://x.y\"", echoed);
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System;
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -105,8 +108,8 @@ public ref partial struct ToolArgumentReader
     /// <summary>Reads a full date <c>yyyy-MM-dd</c>.</summary>
     public readonly DateOnly GetDateOnly()
     {
-        if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsDate(ValueSpan())
-            && DateOnly.TryParseExact(DecodeString(), "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly v))
+        if (_reader.TokenType == JsonTokenType.String && ValueSpan() is var text && IsoFormats.IsDate(text)
+            && DateOnly.TryParseExact(AsciiChars(text, stackalloc char[ShortValueChars]), "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly v))
         {
             return v;
         }
@@ -118,8 +121,8 @@ public ref partial struct ToolArgumentReader
     /// <summary>Reads a time of day <c>HH:mm:ss[.fffffff]</c>.</summary>
     public readonly TimeOnly GetTimeOnly()
     {
-        if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsTime(ValueSpan())
-            && TimeOnly.TryParse(DecodeString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out TimeOnly v))
+        if (_reader.TokenType == JsonTokenType.String && ValueSpan() is var text && IsoFormats.IsTime(text)
+            && TimeOnly.TryParse(AsciiChars(text, stackalloc char[ShortValueChars]), CultureInfo.InvariantCulture, DateTimeStyles.None, out TimeOnly v))
         {
             return v;
         }
@@ -131,8 +134,8 @@ public ref partial struct ToolArgumentReader
     /// <summary>Reads a duration in the constant ("c") format <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
     public readonly TimeSpan GetTimeSpan()
     {
-        if (_reader.TokenType == JsonTokenType.String && IsoFormats.IsTimeSpan(ValueSpan())
-            && TimeSpan.TryParseExact(DecodeString(), "c", CultureInfo.InvariantCulture, out TimeSpan v))
+        if (_reader.TokenType == JsonTokenType.String && ValueSpan() is var text && IsoFormats.IsTimeSpan(text)
+            && TimeSpan.TryParseExact(AsciiChars(text, stackalloc char[ShortValueChars]), "c", CultureInfo.InvariantCulture, out TimeSpan v))
         {
             return v;
         }
@@ -144,8 +147,9 @@ public ref partial struct ToolArgumentReader
     /// <summary>Reads a UUID in the 8-4-4-4-12 hex form.</summary>
     public readonly Guid GetGuid()
     {
-        if (_reader.TokenType == JsonTokenType.String && !_reader.ValueIsEscaped && _reader.ValueSpan.Length == 36
-            && Guid.TryParseExact(DecodeString(), "D", out Guid v))
+        // Parsed from the UTF-8 bytes: no string per call.
+        if (_reader.TokenType == JsonTokenType.String && ValueSpan() is { Length: 36 } text
+            && Utf8Parser.TryParse(text, out Guid v, out int consumed, 'D') && consumed == 36)
         {
             return v;
         }
@@ -200,6 +204,16 @@ public ref partial struct ToolArgumentReader
         reader.Read();
         return reader;
     }
+
+    // Longer than any valid date, time of day or duration in the formats read here.
+    private const int ShortValueChars = 64;
+
+    /// <summary>
+    /// ASCII text (checked by an <see cref="IsoFormats"/> test) as chars in <paramref name="buffer"/>, so that parsing
+    /// a date, time or duration allocates nothing; text too long for the buffer is decoded to a string instead.
+    /// </summary>
+    private readonly ReadOnlySpan<char> AsciiChars(ReadOnlySpan<byte> ascii, Span<char> buffer) =>
+        Ascii.ToUtf16(ascii, buffer, out int written) == OperationStatus.Done ? buffer[..written] : DecodeString();
 
     private readonly ReadOnlySpan<byte> ValueSpan()
     {
