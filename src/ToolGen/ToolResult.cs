@@ -9,22 +9,20 @@ namespace ToolGen;
 /// </summary>
 public sealed class ToolResult
 {
+    // Kept small (64 bytes) because every call allocates one: the result JSON and the error message share a field,
+    // and the kind and category are stored as bytes.
+    private readonly string _text;
+    private readonly byte _errorKind;
+    private readonly byte _category;
     private string? _content;
 
-    private ToolResult(
-        string callId,
-        string toolName,
-        ToolErrorKind errorKind,
-        ToolErrorCategory category,
-        string? errorMessage,
-        string? resultJson)
+    private ToolResult(string callId, string toolName, ToolErrorKind errorKind, ToolErrorCategory category, string text)
     {
         CallId = callId;
         ToolName = toolName;
-        ErrorKind = errorKind;
-        Category = category;
-        ErrorMessage = errorMessage;
-        ResultJson = resultJson;
+        _errorKind = (byte)errorKind;
+        _category = (byte)category;
+        _text = text;
         Attempts = 1;
     }
 
@@ -38,16 +36,16 @@ public sealed class ToolResult
     public bool IsSuccess => ErrorKind == ToolErrorKind.None;
 
     /// <summary>What went wrong, or <see cref="ToolErrorKind.None"/>.</summary>
-    public ToolErrorKind ErrorKind { get; }
+    public ToolErrorKind ErrorKind => (ToolErrorKind)_errorKind;
 
     /// <summary>Whether the failure was transient, permanent or unknown, or <see cref="ToolErrorCategory.None"/>.</summary>
-    public ToolErrorCategory Category { get; }
+    public ToolErrorCategory Category => (ToolErrorCategory)_category;
 
     /// <summary>The error message written for the model, or <see langword="null"/> on success.</summary>
-    public string? ErrorMessage { get; }
+    public string? ErrorMessage => IsSuccess ? null : _text;
 
     /// <summary>The return value as JSON (<c>null</c> for void tools), or <see langword="null"/> on failure.</summary>
-    public string? ResultJson { get; }
+    public string? ResultJson => IsSuccess ? _text : null;
 
     /// <summary>How many attempts ran (1 unless the dispatcher retried).</summary>
     public int Attempts { get; internal set; }
@@ -71,7 +69,7 @@ public sealed class ToolResult
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(resultJson);
-        return new ToolResult(call.Id, call.Name, ToolErrorKind.None, ToolErrorCategory.None, null, resultJson);
+        return new ToolResult(call.Id, call.Name, ToolErrorKind.None, ToolErrorCategory.None, resultJson);
     }
 
     /// <summary>Creates a failed result.</summary>
@@ -89,7 +87,11 @@ public sealed class ToolResult
             throw new ArgumentException("A failure needs an error category.", nameof(category));
         }
 
-        return new ToolResult(call.Id, call.Name, kind, category, message, null);
+        // Stored as bytes: a value cast from a larger integer would not round-trip.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)kind, (uint)byte.MaxValue, nameof(kind));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)category, (uint)byte.MaxValue, nameof(category));
+
+        return new ToolResult(call.Id, call.Name, kind, category, message);
     }
 
     /// <summary>The wire name of an error kind (<c>function_not_found</c>, …), or <see langword="null"/> for None.</summary>
