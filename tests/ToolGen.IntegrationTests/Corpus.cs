@@ -72,6 +72,11 @@ public sealed class TreeNode
 
 public sealed record Weather(string City, double Temperature, Unit Unit);
 
+/// <summary>A result with a member of every scalar kind the result writer has a shortcut for, nullable or not.</summary>
+public sealed record Reading(
+    string? Label, bool Ok, byte Small, int Count, ulong Big, decimal Price, double Value, float Ratio,
+    Guid Id, DateTime At, DateTimeOffset AtOffset, Unit Unit, int? Maybe, Unit? MaybeUnit, double? MaybeValue);
+
 /// <summary>Tools that echo their arguments, covering every row of the type table.</summary>
 public sealed partial class EchoTools
 {
@@ -94,6 +99,14 @@ public sealed partial class EchoTools
     [Tool]
     public static string Collections(string[] tags, List<int> numbers, IReadOnlyList<double> values, IEnumerable<string> names, HashSet<string> unique, Dictionary<string, int> counts, IReadOnlyDictionary<string, string?> labels)
         => JsonSerializer.Serialize(new object[] { tags, numbers, values, names, unique, counts, labels });
+
+    /// <summary>Returns a reading: ordinary values (kind 0) or edge values (nulls, non-finite numbers, an undefined enum value).</summary>
+    [Tool]
+    public static Reading Reading(int kind) => kind == 0
+        ? new("a\"b", true, 255, -7, ulong.MaxValue, 1.25m, 0.5, 2.5f, new Guid("123e4567-e89b-12d3-a456-426614174000"),
+            new DateTime(2025, 1, 31, 9, 30, 0, DateTimeKind.Utc), new DateTimeOffset(2025, 1, 31, 9, 30, 0, TimeSpan.FromHours(1)), Unit.Fahrenheit, 3, Unit.Celsius, 1.5)
+        : new(null, false, 0, 0, 0, 0m, double.NaN, float.NegativeInfinity, Guid.Empty,
+            default, default, (Unit)42, null, null, double.PositiveInfinity);
 
     /// <summary>Echoes an enum with defaults.</summary>
     [Tool]

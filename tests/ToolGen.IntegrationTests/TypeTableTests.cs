@@ -22,6 +22,21 @@ public class TypeTableTests
     }
 
     [Fact]
+    public async Task Result_records_write_every_scalar_member()
+    {
+        Assert.Equal(
+            "{\"label\":\"a\\\"b\",\"ok\":true,\"small\":255,\"count\":-7,\"big\":18446744073709551615,\"price\":1.25,\"value\":0.5,\"ratio\":2.5,"
+            + "\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"at\":\"2025-01-31T09:30:00Z\",\"atOffset\":\"2025-01-31T09:30:00+01:00\",\"unit\":\"Fahrenheit\","
+            + "\"maybe\":3,\"maybeUnit\":\"Celsius\",\"maybeValue\":1.5}",
+            await Success(_echo, "reading", """{"kind":0}"""));
+        Assert.Equal(
+            "{\"label\":null,\"ok\":false,\"small\":0,\"count\":0,\"big\":0,\"price\":0,\"value\":\"NaN\",\"ratio\":\"-Infinity\","
+            + "\"id\":\"00000000-0000-0000-0000-000000000000\",\"at\":\"0001-01-01T00:00:00\",\"atOffset\":\"0001-01-01T00:00:00+00:00\",\"unit\":\"42\","
+            + "\"maybe\":null,\"maybeUnit\":null,\"maybeValue\":\"Infinity\"}",
+            await Success(_echo, "reading", """{"kind":1}"""));
+    }
+
+    [Fact]
     public async Task Formats_arrive_as_sent()
     {
         string json = await Success(_echo, "formats", """

@@ -16,6 +16,8 @@ internal sealed class ResultWriterEmitter
 
     public static string MethodName(TypeTable types, string id) => "__ToolGen_Write_" + types.NameOf(id);
 
+    private static string EnumNameMethod(TypeTable types, string id) => "__ToolGen_Name_" + types.NameOf(id);
+
     /// <summary>Statements writing <paramref name="value"/> (an expression evaluated once) with writer <paramref name="writer"/>.</summary>
     public void Write(SourceWriter w, string writer, string value, TypeRef type)
     {
@@ -67,8 +69,11 @@ internal sealed class ResultWriterEmitter
             w.Open($"private static void {MethodName(_types, id)}({CSharp.Writer} writer, {spec.FullName} value)");
             if (spec.Kind == JsonKind.Enum)
             {
+                w.Line($"writer.WriteStringValue({EnumNameMethod(_types, id)}(value));");
+                w.Close();
+                w.Line();
                 // UTF-8 names: no transcoding per call. Values outside the enum (casts) are written as .NET formats them.
-                w.Open("global::System.ReadOnlySpan<byte> name = value switch");
+                w.Open($"private static global::System.ReadOnlySpan<byte> {EnumNameMethod(_types, id)}({spec.FullName} value) => value switch");
                 foreach (var member in spec.EnumMembers.Where(m => !m.IsAlias))
                 {
                     w.Line($"{spec.FullName}.{CSharp.Identifier(member.CSharpName)} => {CSharp.Utf8(member.JsonName)},");
@@ -76,21 +81,63 @@ internal sealed class ResultWriterEmitter
 
                 w.Line("_ => global::System.Text.Encoding.UTF8.GetBytes(value.ToString()),");
                 w.Close(";");
-                w.Line("writer.WriteStringValue(name);");
+                continue;
             }
-            else
+
+            w.Line("writer.WriteStartObject();");
+            foreach (var member in spec.Members.Where(m => m.CanRead))
             {
-                w.Line("writer.WriteStartObject();");
-                foreach (var member in spec.Members.Where(m => m.CanRead))
+                string name = CSharp.Utf8(member.JsonName);
+                string value = "value." + CSharp.Identifier(member.CSharpName);
+                if (!TryWriteProperty(w, name, value, member.Type))
                 {
-                    w.Line($"writer.WritePropertyName({CSharp.Utf8(member.JsonName)});");
-                    Write(w, "writer", "value." + CSharp.Identifier(member.CSharpName), member.Type);
+                    w.Line($"writer.WritePropertyName({name});");
+                    Write(w, "writer", value, member.Type);
                 }
-
-                w.Line("writer.WriteEndObject();");
             }
 
+            w.Line("writer.WriteEndObject();");
             w.Close();
+        }
+    }
+
+    /// <summary>
+    /// Writes a scalar property with one <c>Utf8JsonWriter</c> call (name and value together, as hand-written code
+    /// would), where one exists; false for the types written as a property name followed by a value.
+    /// </summary>
+    private bool TryWriteProperty(SourceWriter w, string name, string value, TypeRef type)
+    {
+        var spec = _types[type.TypeId];
+        if (type.IsNullable && spec.IsValueType)
+        {
+            return false;
+        }
+
+        switch (spec.Kind)
+        {
+            case JsonKind.String: // WriteString writes JSON null for a null string
+            case JsonKind.DateTime:
+            case JsonKind.DateTimeOffset:
+            case JsonKind.Guid:
+                w.Line($"writer.WriteString({name}, {value});");
+                return true;
+            case JsonKind.Boolean:
+                w.Line($"writer.WriteBoolean({name}, {value});");
+                return true;
+            case JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
+                or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Decimal:
+                w.Line($"writer.WriteNumber({name}, {value});");
+                return true;
+            case JsonKind.Single:
+            case JsonKind.Double:
+                w.Line($"{CSharp.ValueWriter}.Write{spec.Kind}(writer, {name}, {value});");
+                return true;
+            case JsonKind.Enum:
+                _needed.Add(spec.Id);
+                w.Line($"writer.WriteString({name}, {EnumNameMethod(_types, spec.Id)}({value}));");
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -35,6 +35,32 @@ public static class ToolValueWriter
         }
     }
 
+    /// <summary>Writes a property whose value is a number, or "NaN"/"Infinity"/"-Infinity" as a string.</summary>
+    public static void WriteDouble(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8Name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumber(utf8Name, value);
+        }
+        else
+        {
+            writer.WriteString(utf8Name, value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Writes a property whose value is a number, or "NaN"/"Infinity"/"-Infinity" as a string.</summary>
+    public static void WriteSingle(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8Name, float value)
+    {
+        if (float.IsFinite(value))
+        {
+            writer.WriteNumber(utf8Name, value);
+        }
+        else
+        {
+            writer.WriteString(utf8Name, value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>Writes a one-character string.</summary>
     public static void WriteChar(Utf8JsonWriter writer, char value)
     {
