@@ -4,7 +4,10 @@ using ToolGen.Generators.Model;
 
 namespace ToolGen.Generators.Emitting;
 
-/// <summary>Emits the Utf8JsonWriter code that writes tool results: a method per enum and object type.</summary>
+/// <summary>
+/// Emits the Utf8JsonWriter code that writes tool results: a method per async result type, and a writer method per
+/// enum (with its UTF-8 name lookup) and object type.
+/// </summary>
 internal sealed class ResultWriterEmitter
 {
     private readonly TypeTable _types;

@@ -4,7 +4,7 @@ using ToolGen.Generators.Model;
 namespace ToolGen.Generators.Emitting;
 
 /// <summary>
-/// Emits one file per tool set: the definitions (schemas as UTF-8 constants), the <c>IToolSet</c> implementation with
+/// Emits one file per tool set: the definitions (schemas as string constants), the <c>IToolSet</c> implementation with
 /// its name <c>switch</c>, one invoker per tool, and the reader and writer methods they share.
 /// </summary>
 internal static class ToolSetEmitter
