@@ -116,21 +116,15 @@ internal sealed class ResultWriterEmitter
             return false;
         }
 
+        // WriteString(name, string?) writes JSON null for a null string, so strings need no null check here.
+        if (Utf8JsonWriterMethod(spec.Kind) is { } method)
+        {
+            w.Line($"writer.Write{method}({name}, {value});");
+            return true;
+        }
+
         switch (spec.Kind)
         {
-            case JsonKind.String: // WriteString writes JSON null for a null string
-            case JsonKind.DateTime:
-            case JsonKind.DateTimeOffset:
-            case JsonKind.Guid:
-                w.Line($"writer.WriteString({name}, {value});");
-                return true;
-            case JsonKind.Boolean:
-                w.Line($"writer.WriteBoolean({name}, {value});");
-                return true;
-            case JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
-                or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Decimal:
-                w.Line($"writer.WriteNumber({name}, {value});");
-                return true;
             case JsonKind.Single:
             case JsonKind.Double:
                 w.Line($"{CSharp.ValueWriter}.Write{spec.Kind}(writer, {name}, {value});");
@@ -144,23 +138,29 @@ internal sealed class ResultWriterEmitter
         }
     }
 
+    /// <summary>
+    /// The kinds <c>Utf8JsonWriter</c> writes itself, in the schema's format: <c>Write{X}Value(value)</c> and
+    /// <c>Write{X}(name, value)</c> with the X returned; <see langword="null"/> for the other kinds.
+    /// </summary>
+    private static string? Utf8JsonWriterMethod(JsonKind kind) => kind switch
+    {
+        JsonKind.String or JsonKind.DateTime or JsonKind.DateTimeOffset or JsonKind.Guid => "String",
+        JsonKind.Boolean => "Boolean",
+        JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
+            or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Decimal => "Number",
+        _ => null,
+    };
+
     private void WriteNonNull(SourceWriter w, string writer, string value, TypeSpec spec)
     {
+        if (Utf8JsonWriterMethod(spec.Kind) is { } method)
+        {
+            w.Line($"{writer}.Write{method}Value({value});");
+            return;
+        }
+
         switch (spec.Kind)
         {
-            case JsonKind.String:
-            case JsonKind.DateTime:
-            case JsonKind.DateTimeOffset:
-            case JsonKind.Guid:
-                w.Line($"{writer}.WriteStringValue({value});");
-                break;
-            case JsonKind.Boolean:
-                w.Line($"{writer}.WriteBooleanValue({value});");
-                break;
-            case JsonKind.Byte or JsonKind.SByte or JsonKind.Int16 or JsonKind.UInt16 or JsonKind.Int32 or JsonKind.UInt32
-                or JsonKind.Int64 or JsonKind.UInt64 or JsonKind.Decimal:
-                w.Line($"{writer}.WriteNumberValue({value});");
-                break;
             case JsonKind.Single:
             case JsonKind.Double:
             case JsonKind.Char:
