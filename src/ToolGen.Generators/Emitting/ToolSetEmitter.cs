@@ -116,7 +116,17 @@ internal static class ToolSetEmitter
             // Plain string literals: they compile far faster than UTF-8 literals; the bytes are made once at start-up.
             w.Line($"        {CSharp.Literal(schema)},");
             w.Line($"        {CSharp.Literal(strictSchema)},");
-            w.Line($"        timeoutMilliseconds: {tool.TimeoutMilliseconds}, maxAttempts: {tool.MaxAttempts}, strict: {(tool.Strict ? "true" : "false")}),");
+            string settings = $"timeoutMilliseconds: {tool.TimeoutMilliseconds}, maxAttempts: {tool.MaxAttempts}, strict: {Bool(tool.Strict)}";
+            // Default annotations are not written: the runtime's ToolAnnotations.Default is the same thing.
+            w.Line(tool.Annotations.IsDefault
+                ? $"        {settings}),"
+                : $"        {settings},");
+            if (!tool.Annotations.IsDefault)
+            {
+                AnnotationsSpec a = tool.Annotations;
+                string title = a.Title is null ? "null" : CSharp.Literal(a.Title);
+                w.Line($"        annotations: new global::ToolGen.ToolAnnotations(readOnly: {Bool(a.ReadOnly)}, idempotent: {Bool(a.Idempotent)}, destructive: {Bool(a.Destructive)}, openWorld: {Bool(a.OpenWorld)}, title: {title})),");
+            }
         }
 
         w.Line("});");
@@ -177,4 +187,6 @@ internal static class ToolSetEmitter
 
         w.Close();
     }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 }
