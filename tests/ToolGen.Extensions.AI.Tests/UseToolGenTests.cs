@@ -43,6 +43,32 @@ public sealed class UseToolGenTests
     }
 
     [Fact]
+    public async Task Streaming_responses_get_the_same_batch_and_did_you_mean()
+    {
+        var model = new ScriptedChatClient(
+            ScriptedChatClient.Calls(
+                new FunctionCallContent("a", "meet", Json("""{"name":"Ada"}""")),
+                new FunctionCallContent("b", "meet", Json("""{"name":"Bo"}""")),
+                new FunctionCallContent("c", "meat", Json("""{"name":"Cy"}"""))),
+            ScriptedChatClient.Text("Met."));
+        var dispatcher = new ToolDispatcher(new RendezvousTools(expected: 2));
+        using IChatClient client = model.AsBuilder().UseToolGen(dispatcher).Build();
+
+        var text = new System.Text.StringBuilder();
+        await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync("Meet up", new ChatOptions { Tools = dispatcher.AsAIFunctions() }))
+        {
+            text.Append(update.Text);
+        }
+
+        Assert.Equal("Met.", text.ToString());
+        FunctionResultContent[] results = ToolResults(model.Requests[1]);
+        Assert.Equal(["a", "b", "c"], results.Select(r => r.CallId));
+        Assert.Equal("""{"success":true,"result":"Ada met everyone"}""", Raw(results[0]));
+        Assert.Equal("""{"success":true,"result":"Bo met everyone"}""", Raw(results[1]));
+        Assert.Contains("Did you mean 'meet'?", Raw(results[2]));
+    }
+
+    [Fact]
     public async Task An_invented_name_gets_ToolGens_did_you_mean_and_the_other_calls_still_run()
     {
         var model = new ScriptedChatClient(
