@@ -98,6 +98,12 @@ public sealed class ToolDefinition
     /// </summary>
     public ToolAnnotations Annotations { get; }
 
+    /// <summary>
+    /// Whether each call must be approved before the tool runs (see <see cref="ToolAttribute.RequiresApproval"/>).
+    /// Generated code sets it with an object initializer.
+    /// </summary>
+    public bool RequiresApproval { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Name;
 

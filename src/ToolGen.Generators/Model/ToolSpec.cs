@@ -25,7 +25,8 @@ internal sealed record ToolSpec(
     int MaxAttempts,
     bool Strict,
     EquatableArray<TypeSpec> Types,
-    AnnotationsSpec Annotations);
+    AnnotationsSpec Annotations,
+    bool RequiresApproval = false);
 
 /// <summary>
 /// The [Tool] effect annotations as declared (MCP defaults: not read-only, not idempotent, destructive, open world).

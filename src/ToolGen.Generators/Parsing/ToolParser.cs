@@ -96,7 +96,8 @@ internal static class ToolParser
             AttributeReader.Named<int>(attribute, "MaxAttempts"),
             AttributeReader.Named<bool>(attribute, "Strict"),
             types.Table,
-            Annotations(attribute));
+            Annotations(attribute),
+            AttributeReader.Named<bool>(attribute, "RequiresApproval"));
         return new ParsedTool(containingType, tool);
     }
 
