@@ -21,7 +21,10 @@ public sealed class ToolDefinition
         int timeoutMilliseconds = 0,
         int maxAttempts = 0,
         bool strict = false,
-        ToolAnnotations? annotations = null)
+        ToolAnnotations? annotations = null,
+        bool runInline = false,
+        int deadlineMilliseconds = 0,
+        int maxConcurrency = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(description);
@@ -40,6 +43,11 @@ public sealed class ToolDefinition
         MaxAttempts = maxAttempts;
         Strict = strict;
         Annotations = annotations ?? ToolAnnotations.Default;
+        RunInline = runInline;
+        ArgumentOutOfRangeException.ThrowIfLessThan(deadlineMilliseconds, -1);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxConcurrency);
+        DeadlineMilliseconds = deadlineMilliseconds;
+        MaxConcurrency = maxConcurrency;
     }
 
     /// <summary>
@@ -54,8 +62,11 @@ public sealed class ToolDefinition
         int timeoutMilliseconds = 0,
         int maxAttempts = 0,
         bool strict = false,
-        ToolAnnotations? annotations = null)
-        : this(name, description, Utf8(inputSchema, nameof(inputSchema)), Utf8(strictInputSchema, nameof(strictInputSchema)), timeoutMilliseconds, maxAttempts, strict, annotations)
+        ToolAnnotations? annotations = null,
+        bool runInline = false,
+        int deadlineMilliseconds = 0,
+        int maxConcurrency = 0)
+        : this(name, description, Utf8(inputSchema, nameof(inputSchema)), Utf8(strictInputSchema, nameof(strictInputSchema)), timeoutMilliseconds, maxAttempts, strict, annotations, runInline, deadlineMilliseconds, maxConcurrency)
     {
         _inputSchema = inputSchema;
         _strictInputSchema = string.IsNullOrEmpty(strictInputSchema) ? inputSchema : strictInputSchema;
@@ -97,6 +108,15 @@ public sealed class ToolDefinition
     /// they decide whether the dispatcher may retry it.
     /// </summary>
     public ToolAnnotations Annotations { get; }
+
+    /// <summary>Whether calls run on the caller's thread, without the timeout guarantee (see <see cref="ToolAttribute.RunInline"/>).</summary>
+    public bool RunInline { get; }
+
+    /// <summary>Deadline of a whole call from <see cref="ToolAttribute.DeadlineMilliseconds"/>: 0 default, -1 none.</summary>
+    public int DeadlineMilliseconds { get; }
+
+    /// <summary>Most calls at once within a batch, from <see cref="ToolAttribute.MaxConcurrency"/>: 0 for no own limit.</summary>
+    public int MaxConcurrency { get; }
 
     /// <summary>
     /// Whether each call must be approved before the tool runs (see <see cref="ToolAttribute.RequiresApproval"/>).

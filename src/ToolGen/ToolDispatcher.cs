@@ -14,13 +14,11 @@ namespace ToolGen;
 /// for anything the model or a tool does. Thread-safe; create one and reuse it.
 /// </summary>
 /// <remarks>
-/// <para>Timeouts: each attempt gets a token that fires at the tool's timeout. An asynchronous tool that ignores it is
-/// abandoned at the timeout (its work may keep running in the background). In <see cref="DispatchAllAsync"/> every
-/// attempt starts on the thread pool, so even a synchronous tool that blocks is abandoned at its timeout and never
-/// holds up the other calls. A single <see cref="DispatchAsync"/> runs the synchronous part of a tool on the caller's
-/// thread (that is its fast path): a tool that blocks there is only judged when it returns.</para>
-/// <para>Fast path: a tool that completes synchronously costs a dictionary lookup and two clock readings; no timer,
-/// Polly context or task is created unless the tool is still running or has failed.</para>
+/// <para>Timeouts hold on every path: each attempt gets a token that fires at the tool's timeout, and runs on a thread
+/// of this dispatcher's own (<see cref="ToolDispatcherOptions.MaxToolThreads"/>), so a tool that ignores its token, or
+/// blocks its thread, is abandoned at the timeout (its work may keep running in the background) and never holds the
+/// caller, the thread pool, or another dispatcher. A tool marked <see cref="ToolAttribute.RunInline"/> runs on the
+/// caller's thread instead and gives that guarantee up.</para>
 /// </remarks>
 public sealed class ToolDispatcher
 {
@@ -31,6 +29,7 @@ public sealed class ToolDispatcher
     private readonly ApprovalStep _approval;
     private readonly TimeProvider _time;
     private readonly int _maxConcurrency;
+    private readonly int _maxResultBytes;
 
     /// <summary>Creates a dispatcher with the default options.</summary>
     public ToolDispatcher(params IToolSet[] toolSets)
@@ -48,7 +47,8 @@ public sealed class ToolDispatcher
         Validate(options);
         _time = options.TimeProvider;
         _maxConcurrency = options.MaxConcurrency;
-        _runner = new AttemptRunner(_time, options.Classifier, options.IncludeExceptionMessages);
+        _maxResultBytes = options.MaxResultBytes;
+        _runner = new AttemptRunner(_time, options.Classifier, options.IncludeExceptionMessages, new ToolThreads(options.MaxToolThreads));
         _approval = new ApprovalStep(options.Approver, options.ApprovalTimeout, _time);
         HasApprover = options.Approver is not null;
 
@@ -85,7 +85,10 @@ public sealed class ToolDispatcher
                 ResiliencePipeline? custom = options.ToolPipelines.TryGetValue(definition.Name, out ResiliencePipeline? own)
                     ? own
                     : options.Pipeline;
-                _entries.Add(definition.Name, new ToolEntry(set, definition, TimeoutOf(definition, options), maxAttempts, retry, custom));
+                _entries.Add(definition.Name, new ToolEntry(set, definition, TimeoutOf(definition, options), maxAttempts, retry, custom)
+                {
+                    Deadline = DeadlineOf(definition, options),
+                });
             }
         }
 
@@ -112,7 +115,7 @@ public sealed class ToolDispatcher
     /// exception, a timeout or cancellation through <paramref name="cancellationToken"/>, is a <see cref="ToolResult"/>.
     /// </summary>
     public ValueTask<ToolResult> DispatchAsync(ToolCall call, CancellationToken cancellationToken = default) =>
-        Dispatch(call, offload: false, cancellationToken);
+        Dispatch(call, offload: true, cancellationToken);
 
     /// <summary>A call of a batch: its attempts start on the thread pool, so a blocking tool is abandoned on time too.</summary>
     internal ValueTask<ToolResult> DispatchInBatchAsync(ToolCall call, CancellationToken cancellationToken) =>
@@ -165,7 +168,7 @@ public sealed class ToolDispatcher
         // The attempt's source is not armed yet: its timer and the link to the caller's token are only set up if the
         // tool does not complete synchronously, which keeps the common case free of allocations.
         CancellationTokenSource source = _runner.Pool.Rent();
-        ValueTask<ToolResult> pending = AttemptRunner.Invoke(entry, call, source.Token, offload);
+        ValueTask<ToolResult> pending = _runner.Invoke(entry, call, source.Token, offload);
         if (pending.IsCompletedSuccessfully)
         {
             ToolResult result = pending.Result;
@@ -195,9 +198,23 @@ public sealed class ToolDispatcher
             : BatchRun.Start(this, array, _maxConcurrency, cancellationToken);
     }
 
+    // The longest due time CancelAfter and timers accept; anything longer is "no timeout" (TimeSpan.MaxValue, say).
+    private static readonly TimeSpan s_longestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private static TimeSpan DeadlineOf(ToolDefinition definition, ToolDispatcherOptions options) => definition.DeadlineMilliseconds switch
+    {
+        0 => options.DefaultDeadline > s_longestTimer ? Timeout.InfiniteTimeSpan : options.DefaultDeadline,
+        -1 => Timeout.InfiniteTimeSpan,
+        int milliseconds => TimeSpan.FromMilliseconds(milliseconds),
+    };
+
+    /// <summary>A tool's own limit of calls at once within a batch (0: none).</summary>
+    internal int ConcurrencyLimitOf(string toolName) =>
+        _entries.TryGetValue(toolName, out ToolEntry? entry) ? entry.Definition.MaxConcurrency : 0;
+
     private static TimeSpan TimeoutOf(ToolDefinition definition, ToolDispatcherOptions options) => definition.TimeoutMilliseconds switch
     {
-        0 => options.DefaultTimeout,
+        0 => options.DefaultTimeout > s_longestTimer ? Timeout.InfiniteTimeSpan : options.DefaultTimeout,
         -1 => Timeout.InfiniteTimeSpan,
         int milliseconds => TimeSpan.FromMilliseconds(milliseconds),
     };
@@ -214,9 +231,14 @@ public sealed class ToolDispatcher
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxAttempts, "MaxAttempts must be at least 1.");
         }
 
-        if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < options.BaseDelay)
+        if (options.BaseDelay < TimeSpan.Zero || options.BaseDelay > RetryPipelineFactory.LongestDelay || options.MaxDelay < options.BaseDelay)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "BaseDelay must not be negative nor exceed MaxDelay.");
+            throw new ArgumentOutOfRangeException(nameof(options), "BaseDelay must be between zero and one day, and not exceed MaxDelay.");
+        }
+
+        if (options.MaxResultBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxResultBytes, "MaxResultBytes must be at least 1.");
         }
 
         // A timer cannot wait longer than 2^32-2 ms (about 49.7 days); longer values would only fail at the first call.
@@ -224,6 +246,16 @@ public sealed class ToolDispatcher
             && (options.ApprovalTimeout <= TimeSpan.Zero || options.ApprovalTimeout.TotalMilliseconds > uint.MaxValue - 1.0))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ApprovalTimeout, "ApprovalTimeout must be positive and at most 49 days, or Timeout.InfiniteTimeSpan.");
+        }
+
+        if (options.DefaultDeadline <= TimeSpan.Zero && options.DefaultDeadline != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.DefaultDeadline, "DefaultDeadline must be positive or Timeout.InfiniteTimeSpan.");
+        }
+
+        if (options.MaxToolThreads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxToolThreads, "MaxToolThreads must be at least 1.");
         }
 
         if (options.MaxConcurrency < 1)
@@ -243,24 +275,28 @@ public sealed class ToolDispatcher
         bool offload,
         CancellationToken cancellationToken)
     {
-        AttemptResult first = await _runner.CompleteAsync(entry, call, pending, source, start, cancellationToken).ConfigureAwait(false);
-        if (!entry.CanRetry || !first.IsRetryable(0) || cancellationToken.IsCancellationRequested)
+        using CallDeadline deadline = CallDeadline.Start(entry.Deadline, start, _time, cancellationToken);
+        CancellationToken token = deadline.Token;
+        AttemptResult first = await _runner.CompleteAsync(entry, call, pending, source, start, token).ConfigureAwait(false);
+        if (!entry.CanRetry || !first.IsRetryable(0) || token.IsCancellationRequested)
         {
-            return Finish(RepeatSafety.Explain(entry, call, first.Result), 1, start);
+            return Finish(RepeatSafety.Explain(entry, call, deadline.Judge(call, first.Result)), 1, start);
         }
 
-        (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, offload, cancellationToken).ConfigureAwait(false);
-        return Finish(RepeatSafety.Explain(entry, call, result), attempts, start);
+        (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, offload, token).ConfigureAwait(false);
+        return Finish(RepeatSafety.Explain(entry, call, deadline.Judge(call, result)), attempts, start);
     }
 
     private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, bool offload, CancellationToken cancellationToken)
     {
-        (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, offload, cancellationToken).ConfigureAwait(false);
-        return Finish(RepeatSafety.Explain(entry, call, result), attempts, start);
+        using CallDeadline deadline = CallDeadline.Start(entry.Deadline, start, _time, cancellationToken);
+        (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, offload, deadline.Token).ConfigureAwait(false);
+        return Finish(RepeatSafety.Explain(entry, call, deadline.Judge(call, result)), attempts, start);
     }
 
     private ToolResult Finish(ToolResult result, int attempts, long start)
     {
+        result = ResultSizeLimit.Apply(result, _maxResultBytes);
         result.Attempts = attempts;
         result.Elapsed = _time.GetElapsedTime(start);
         return result;

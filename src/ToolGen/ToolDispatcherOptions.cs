@@ -18,10 +18,31 @@ public sealed class ToolDispatcherOptions
     /// </remarks>
     public const int DefaultMaxConcurrency = 16;
 
+    /// <summary>The default for <see cref="MaxToolThreads"/>: 64.</summary>
+    /// <remarks>
+    /// Room for four full batches at the default concurrency, or one batch plus the abandoned attempts of blocking
+    /// tools that still hold their threads, while a runaway of blocked tools cannot create threads without end.
+    /// </remarks>
+    public const int DefaultMaxToolThreads = 64;
+
+    /// <summary>
+    /// Most threads of this dispatcher's own that run tool calls (<see cref="DefaultMaxToolThreads"/>). Every call of
+    /// a tool that does not set <see cref="ToolAttribute.RunInline"/> runs on one of them, so a tool that blocks
+    /// holds one of these threads and never the caller's thread, the thread pool, or another dispatcher's threads:
+    /// its timeout result comes back on time. Threads start on demand and leave when idle. When all of them are held
+    /// by blocked tools, further calls wait for one, and a call whose timeout passes while it waits ends with its
+    /// timeout result without the tool ever running.
+    /// </summary>
+    public int MaxToolThreads { get; set; } = DefaultMaxToolThreads;
+
+    /// <summary>The default for <see cref="MaxResultBytes"/>: 256 KiB of JSON, about 64,000 tokens.</summary>
+    public const int DefaultMaxResultBytes = 256 * 1024;
+
     /// <summary>
     /// How long one attempt may run before it is abandoned and reported as a timeout (30 s). Use
-    /// <see cref="Timeout.InfiniteTimeSpan"/> for no timeout. <see cref="ToolAttribute.TimeoutMilliseconds"/> overrides it
-    /// per tool.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no timeout; <see cref="TimeSpan.MaxValue"/>, or any value longer than
+    /// the longest timer .NET can arm (about 49.7 days), means no timeout too.
+    /// <see cref="ToolAttribute.TimeoutMilliseconds"/> overrides it per tool.
     /// </summary>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -42,11 +63,30 @@ public sealed class ToolDispatcherOptions
     /// </summary>
     public bool RetryNonIdempotentTools { get; set; }
 
-    /// <summary>The wait before the first retry (1 s); retry <c>n</c> waits <c>BaseDelay * 2^(n-1)</c>.</summary>
+    /// <summary>
+    /// The wait before the first retry (1 s); retry <c>n</c> waits <c>BaseDelay * 2^(n-1)</c>. At most one day.
+    /// </summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest wait between two attempts (30 s), Retry-After included.</summary>
+    /// <summary>
+    /// The longest wait between two attempts (30 s), Retry-After included. Values over a day (<see cref="TimeSpan.MaxValue"/>
+    /// for "no cap") are taken as one day, the longest delay the retry strategy supports.
+    /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The largest result a tool may return, in bytes of UTF-8 JSON (<see cref="DefaultMaxResultBytes"/>). A larger
+    /// result is not sent: the call fails (permanent) with a message saying how large it was, so that a tool cannot
+    /// flood the model's context. <see cref="int.MaxValue"/> for no limit.
+    /// </summary>
+    public int MaxResultBytes { get; set; } = DefaultMaxResultBytes;
+
+    /// <summary>
+    /// How long one call may take in all, attempts and backoff delays included (<see cref="Timeout.InfiniteTimeSpan"/>:
+    /// none). When it passes, the call ends with a timeout result even if attempts remain, so retries never take longer
+    /// than the caller can wait. <see cref="ToolAttribute.DeadlineMilliseconds"/> overrides it per tool.
+    /// </summary>
+    public TimeSpan DefaultDeadline { get; set; } = Timeout.InfiniteTimeSpan;
 
     /// <summary>Whether backoff delays are randomised so that many failing calls do not retry in lockstep (true).</summary>
     public bool UseJitter { get; set; } = true;
@@ -68,10 +108,13 @@ public sealed class ToolDispatcherOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// Whether execution errors tell the model the exception's message (true). When false, the model gets a generic
-    /// message instead; <see cref="ToolException"/> messages are always kept. Stack traces are never sent.
+    /// Whether execution errors tell the model the exception's message (false). An exception's message may hold
+    /// secrets or internals (a connection string, a query, <c>password=…</c>), so by default the model gets the error
+    /// type, the category and a generic message, as with Microsoft.Extensions.AI's <c>IncludeDetailedErrors</c>. Throw
+    /// a <see cref="ToolException"/> to tell the model something: its message is always sent, like the dispatcher's
+    /// own argument and timeout messages. Stack traces are never sent; messages are cut at 2,048 characters.
     /// </summary>
-    public bool IncludeExceptionMessages { get; set; } = true;
+    public bool IncludeExceptionMessages { get; set; }
 
     /// <summary>
     /// Decides whether a call of a tool with <see cref="ToolAttribute.RequiresApproval"/> may run, before it runs. It

@@ -32,23 +32,24 @@ public static class ToolErrorClassifier
     public static ToolErrorCategory Classify(Exception exception, Func<Exception, ToolErrorCategory?>? classifier = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        if (Custom(classifier, exception) is { } custom && custom != ToolErrorCategory.None)
+        if (Custom(classifier, exception) is { } custom)
         {
             return custom;
         }
 
-        if (exception is ToolException toolException)
+        // Task.WhenAll-style wrappers: judge the single real failure, not the wrapper (the custom classifier sees both).
+        Exception inner = Dispatching.ExceptionText.Unwrap(exception);
+        if (!ReferenceEquals(inner, exception) && Custom(classifier, inner) is { } innerCustom)
         {
-            return toolException.Category;
+            return innerCustom;
         }
 
-        // Task.WhenAll-style wrappers: judge the single real failure, not the wrapper.
-        if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        if (inner is ToolException toolException)
         {
-            return Classify(aggregate.InnerExceptions[0], classifier);
+            return Defined(toolException.Category) ?? ToolErrorCategory.Unknown;
         }
 
-        return ClassifyType(exception) ?? ClassifyMessage(exception.Message);
+        return ClassifyType(inner) ?? ClassifyMessage(Dispatching.ExceptionText.Message(inner) ?? "");
     }
 
     /// <summary>The wait a failing service asked for, carried by a <see cref="ToolException"/>; otherwise null.</summary>
@@ -56,12 +57,8 @@ public static class ToolErrorClassifier
     /// <see cref="HttpRequestException"/> has no headers, so a Retry-After from HTTP only reaches the dispatcher when the
     /// tool rethrows it as a <see cref="ToolException"/> with <see cref="ToolException.RetryAfter"/>.
     /// </remarks>
-    public static TimeSpan? GetRetryAfter(Exception exception) => exception switch
-    {
-        ToolException toolException => toolException.RetryAfter,
-        AggregateException { InnerExceptions.Count: 1 } aggregate => GetRetryAfter(aggregate.InnerExceptions[0]),
-        _ => null,
-    };
+    public static TimeSpan? GetRetryAfter(Exception exception) =>
+        Dispatching.ExceptionText.Unwrap(exception) is ToolException toolException ? toolException.RetryAfter : null;
 
     // A classifier that throws is a bug of the host, but it must not turn one tool failure into an exception out of
     // the dispatcher: the built-in rules decide instead.
@@ -74,13 +71,17 @@ public static class ToolErrorClassifier
 
         try
         {
-            return classifier(exception);
+            return Defined(classifier(exception));
         }
         catch (Exception)
         {
             return null;
         }
     }
+
+    // A value outside the enum (a cast from an integer) would be written as "category":null or not fit the result.
+    private static ToolErrorCategory? Defined(ToolErrorCategory? category) =>
+        category is ToolErrorCategory.Transient or ToolErrorCategory.Permanent or ToolErrorCategory.Unknown ? category : null;
 
     private static ToolErrorCategory? ClassifyType(Exception exception) => exception switch
     {

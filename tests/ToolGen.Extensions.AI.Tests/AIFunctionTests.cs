@@ -175,6 +175,20 @@ public sealed class AIFunctionTests
     }
 
     [Fact]
+    public async Task A_blocking_synchronous_tool_gets_its_timeout_result_on_time_through_the_adapter()
+    {
+        var tools = new PolicyTools();
+        var dispatcher = new ToolDispatcher(tools);
+
+        ToolResult result = await Function("blocking", dispatcher).InvokeToolAsync(new AIFunctionArguments()).Guarded();
+        bool stillBlocked = !tools.Gate.IsSet;
+        tools.Gate.Set();
+
+        Assert.Equal(ToolErrorKind.Timeout, result.ErrorKind);
+        Assert.True(stillBlocked); // answered at the timeout while the tool still held its (tool) thread
+    }
+
+    [Fact]
     public async Task Tool_failures_are_results_not_exceptions()
     {
         object? result = await Function("get_weather").InvokeAsync(new AIFunctionArguments { ["city"] = "Atlantis" }).Guarded();

@@ -90,6 +90,17 @@ public sealed partial class PolicyTools
         return "late";
     }
 
+    /// <summary>Blocks its thread until the test opens the gate, whatever its 50 ms timeout.</summary>
+    [Tool(ReadOnly = true, TimeoutMilliseconds = 50, MaxAttempts = 1)]
+    public string Blocking()
+    {
+        Gate.Wait(TimeSpan.FromSeconds(20));
+        return "late";
+    }
+
+    /// <summary>Opened by the test that calls <see cref="Blocking"/>.</summary>
+    public ManualResetEventSlim Gate { get; } = new();
+
     /// <summary>Echoes a strict argument.</summary>
     /// <param name="text">The text.</param>
     [Tool(Strict = true)]

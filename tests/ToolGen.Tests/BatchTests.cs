@@ -13,7 +13,7 @@ public sealed class BatchTests
     private readonly TestClock _clock = new();
 
     private ToolDispatcher Dispatcher(IToolSet set, int maxConcurrency = ToolDispatcherOptions.DefaultMaxConcurrency) => new(
-        new ToolDispatcherOptions { TimeProvider = _clock, MaxAttempts = 1, MaxConcurrency = maxConcurrency },
+        new ToolDispatcherOptions { IncludeExceptionMessages = true, TimeProvider = _clock, MaxAttempts = 1, MaxConcurrency = maxConcurrency },
         set);
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class BatchTests
     [Fact]
     public async Task A_throwing_classifier_falls_back_to_the_built_in_rules()
     {
-        var options = new ToolDispatcherOptions { TimeProvider = _clock, Classifier = _ => throw new InvalidOperationException("classifier bug") };
+        var options = new ToolDispatcherOptions { IncludeExceptionMessages = true, TimeProvider = _clock, Classifier = _ => throw new InvalidOperationException("classifier bug") };
         var set = new FakeToolSet().Throws("broken", () => new ArgumentException("no such order")).Returns("fine", "1");
         var dispatcher = new ToolDispatcher(options, set);
 
@@ -189,7 +189,7 @@ public sealed class BatchTests
             {
                 release.Wait(s_guard);
                 return new ValueTask<ToolResult>(ToolResult.Success(call, "\"late\""));
-            }, timeoutMilliseconds: 2000, maxAttempts: 1)
+            }, timeoutMilliseconds: 2000, maxAttempts: 1, runInline: false)
             .Returns("fast", "1");
 
         Task<IReadOnlyList<ToolResult>> batch = Dispatcher(set).DispatchAllAsync([Call("stuck", id: "a"), Call("fast", id: "b")]);

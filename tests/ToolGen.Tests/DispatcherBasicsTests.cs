@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using ToolGen.Tests.Infrastructure;
 using Xunit;
@@ -135,7 +136,11 @@ public sealed class DispatcherBasicsTests
         Assert.True(options.UseJitter);
         Assert.Equal(16, options.MaxConcurrency);
         Assert.Same(TimeProvider.System, options.TimeProvider);
-        Assert.True(options.IncludeExceptionMessages);
+        Assert.False(options.IncludeExceptionMessages);
+        Assert.False(options.RetryNonIdempotentTools);
+        Assert.Equal(64, options.MaxToolThreads);
+        Assert.Equal(256 * 1024, options.MaxResultBytes);
+        Assert.Equal(Timeout.InfiniteTimeSpan, options.DefaultDeadline);
         Assert.Null(options.Classifier);
         Assert.Null(options.Pipeline);
     }

@@ -32,7 +32,7 @@ public sealed class PipelineTests
         var set = new FakeToolSet().Add("flaky", (call, _) => ++calls < 4
             ? throw new InvalidOperationException("odd") // Unknown: the built-in retry would stop after 2 attempts
             : new ValueTask<ToolResult>(ToolResult.Success(call, "1")));
-        var options = new ToolDispatcherOptions { TimeProvider = _clock, Pipeline = RetryOn<InvalidOperationException>(5) };
+        var options = new ToolDispatcherOptions { IncludeExceptionMessages = true, TimeProvider = _clock, Pipeline = RetryOn<InvalidOperationException>(5) };
 
         ToolResult result = await new ToolDispatcher(options, set).DispatchAsync(Call("flaky")).Guarded();
 
@@ -46,7 +46,7 @@ public sealed class PipelineTests
         var set = new FakeToolSet()
             .Throws("custom", () => new TimeoutException("still down"))
             .Throws("builtin", () => new FormatException("bad"));
-        var options = new ToolDispatcherOptions { TimeProvider = _clock }.PipelineFor("custom", RetryOn<TimeoutException>(2));
+        var options = new ToolDispatcherOptions { IncludeExceptionMessages = true, TimeProvider = _clock }.PipelineFor("custom", RetryOn<TimeoutException>(2));
         var dispatcher = new ToolDispatcher(options, set);
 
         ToolResult custom = await dispatcher.DispatchAsync(Call("custom")).Guarded();
@@ -67,7 +67,7 @@ public sealed class PipelineTests
         var set = new FakeToolSet().Add("slow_once", (call, token) => ++calls == 1
             ? new ValueTask<ToolResult>(Task.Delay(Timeout.InfiniteTimeSpan, token).ContinueWith(_ => ToolResult.Success(call, "0"), TaskScheduler.Default))
             : new ValueTask<ToolResult>(ToolResult.Success(call, "2")), timeoutMilliseconds: 1000);
-        var options = new ToolDispatcherOptions { TimeProvider = _clock, Pipeline = RetryOn<TimeoutRejectedException>(1) };
+        var options = new ToolDispatcherOptions { IncludeExceptionMessages = true, TimeProvider = _clock, Pipeline = RetryOn<TimeoutRejectedException>(1) };
 
         Task<ToolResult> pending = new ToolDispatcher(options, set).DispatchAsync(Call("slow_once")).AsTask();
         await _clock.AdvanceToNextArmedAsync(0);
@@ -82,7 +82,7 @@ public sealed class PipelineTests
     {
         var never = new TaskCompletionSource<ToolResult>();
         var set = new FakeToolSet().Add("hang", (_, _) => new ValueTask<ToolResult>(never.Task), timeoutMilliseconds: 1000);
-        var options = new ToolDispatcherOptions { TimeProvider = _clock, Pipeline = ResiliencePipeline.Empty };
+        var options = new ToolDispatcherOptions { IncludeExceptionMessages = true, TimeProvider = _clock, Pipeline = ResiliencePipeline.Empty };
 
         Task<ToolResult> pending = new ToolDispatcher(options, set).DispatchAsync(Call("hang")).AsTask();
         await _clock.AdvanceToNextArmedAsync(0);
@@ -97,7 +97,7 @@ public sealed class PipelineTests
     {
         var set = new FakeToolSet().Add("strict", (call, _) => new ValueTask<ToolResult>(
             ToolResult.Failure(call, ToolErrorKind.InvalidArguments, ToolErrorCategory.Permanent, "'days' must be an integer")));
-        var options = new ToolDispatcherOptions { TimeProvider = _clock, Pipeline = RetryOn<Exception>(3) };
+        var options = new ToolDispatcherOptions { IncludeExceptionMessages = true, TimeProvider = _clock, Pipeline = RetryOn<Exception>(3) };
 
         ToolResult result = await new ToolDispatcher(options, set).DispatchAsync(Call("strict")).Guarded();
 
@@ -113,7 +113,7 @@ public sealed class PipelineTests
             await Task.Delay(Timeout.InfiniteTimeSpan, token);
             return ToolResult.Success(call, "1");
         }, timeoutMilliseconds: -1);
-        var options = new ToolDispatcherOptions { TimeProvider = _clock, Pipeline = RetryOn<Exception>(3) };
+        var options = new ToolDispatcherOptions { IncludeExceptionMessages = true, TimeProvider = _clock, Pipeline = RetryOn<Exception>(3) };
         using var cts = new CancellationTokenSource();
 
         Task<ToolResult> pending = new ToolDispatcher(options, set).DispatchAsync(Call("slow"), cts.Token).AsTask();

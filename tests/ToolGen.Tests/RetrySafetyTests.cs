@@ -49,6 +49,7 @@ public sealed class RetrySafetyTests
             MaxAttempts = 3,
             BaseDelay = TimeSpan.FromSeconds(1),
             RetryNonIdempotentTools = retryNonIdempotent,
+            IncludeExceptionMessages = true,
         },
         set);
 

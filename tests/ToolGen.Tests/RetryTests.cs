@@ -17,6 +17,7 @@ public sealed class RetryTests
     private ToolDispatcherOptions Options(int maxAttempts = 3, double baseSeconds = 1, double maxSeconds = 30) => new()
     {
         TimeProvider = _clock,
+        IncludeExceptionMessages = true,
         UseJitter = false,
         MaxAttempts = maxAttempts,
         BaseDelay = TimeSpan.FromSeconds(baseSeconds),

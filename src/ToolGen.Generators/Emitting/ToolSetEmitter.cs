@@ -128,6 +128,21 @@ internal static class ToolSetEmitter
                 settings.Add($"annotations: new global::ToolGen.ToolAnnotations(readOnly: {Bool(a.ReadOnly)}, idempotent: {Bool(a.Idempotent)}, destructive: {Bool(a.Destructive)}, openWorld: {Bool(a.OpenWorld)}, title: {title})");
             }
 
+            if (tool.RunInline)
+            {
+                settings.Add("runInline: true");
+            }
+
+            if (tool.DeadlineMilliseconds != 0)
+            {
+                settings.Add($"deadlineMilliseconds: {tool.DeadlineMilliseconds}");
+            }
+
+            if (tool.MaxConcurrency != 0)
+            {
+                settings.Add($"maxConcurrency: {tool.MaxConcurrency}");
+            }
+
             // Only written when set, so tools without approval generate exactly what they did before.
             string approval = tool.RequiresApproval ? " { RequiresApproval = true }" : string.Empty;
             for (int i = 0; i < settings.Count; i++)

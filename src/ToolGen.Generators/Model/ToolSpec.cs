@@ -26,7 +26,10 @@ internal sealed record ToolSpec(
     bool Strict,
     EquatableArray<TypeSpec> Types,
     AnnotationsSpec Annotations,
-    bool RequiresApproval = false);
+    bool RequiresApproval = false,
+    bool RunInline = false,
+    int DeadlineMilliseconds = 0,
+    int MaxConcurrency = 0);
 
 /// <summary>
 /// The [Tool] effect annotations as declared (MCP defaults: not read-only, not idempotent, destructive, open world).

@@ -97,7 +97,10 @@ internal static class ToolParser
             AttributeReader.Named<bool>(attribute, "Strict"),
             types.Table,
             Annotations(attribute),
-            AttributeReader.Named<bool>(attribute, "RequiresApproval"));
+            AttributeReader.Named<bool>(attribute, "RequiresApproval"),
+            AttributeReader.Named<bool>(attribute, "RunInline"),
+            AttributeReader.Named<int>(attribute, "DeadlineMilliseconds"),
+            AttributeReader.Named<int>(attribute, "MaxConcurrency"));
         return new ParsedTool(containingType, tool);
     }
 

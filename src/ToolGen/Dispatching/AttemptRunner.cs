@@ -15,8 +15,11 @@ internal sealed class AttemptRunner
     private readonly Func<Exception, ToolErrorCategory?>? _classifier;
     private readonly bool _includeExceptionMessages;
 
-    public AttemptRunner(TimeProvider time, Func<Exception, ToolErrorCategory?>? classifier, bool includeExceptionMessages)
+    private readonly ToolThreads _threads;
+
+    public AttemptRunner(TimeProvider time, Func<Exception, ToolErrorCategory?>? classifier, bool includeExceptionMessages, ToolThreads threads)
     {
+        _threads = threads;
         Time = time;
         Pool = new CancellationSourcePool(time);
         _classifier = classifier;
@@ -32,11 +35,11 @@ internal sealed class AttemptRunner
     /// <paramref name="offload"/> the call starts on the thread pool, so that even a tool that blocks synchronously
     /// leaves the attempt pending and is abandoned at its timeout (batches use it; single calls keep the fast path).
     /// </summary>
-    public static ValueTask<ToolResult> Invoke(ToolEntry entry, ToolCall call, CancellationToken attemptToken, bool offload)
+    public ValueTask<ToolResult> Invoke(ToolEntry entry, ToolCall call, CancellationToken attemptToken, bool offload)
     {
-        if (offload)
+        if (offload && !entry.RunInline)
         {
-            return Offload(entry, call, attemptToken);
+            return new ValueTask<ToolResult>(_threads.Start(entry, call, attemptToken));
         }
 
         try
@@ -48,10 +51,6 @@ internal sealed class AttemptRunner
             return ValueTask.FromException<ToolResult>(exception);
         }
     }
-
-    // Its own method: the lambda's closure would otherwise be allocated on every call, offloaded or not.
-    private static ValueTask<ToolResult> Offload(ToolEntry entry, ToolCall call, CancellationToken attemptToken) =>
-        new(Task.Run(() => entry.Set.InvokeAsync(call, attemptToken).AsTask(), CancellationToken.None));
 
     /// <summary>Starts and completes a whole attempt (used for retries, after the first).</summary>
     public ValueTask<AttemptResult> RunAsync(ToolEntry entry, ToolCall call, CancellationToken callerToken, bool offload)

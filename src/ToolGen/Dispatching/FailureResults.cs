@@ -31,16 +31,24 @@ internal static class FailureResults
             ToolErrorCategory.Transient,
             $"The tool '{call.Name}' did not finish within {Describe(timeout)}.");
 
+    public static ToolResult DeadlinePassed(ToolCall call, TimeSpan deadline) =>
+        ToolResult.Failure(
+            call,
+            ToolErrorKind.Timeout,
+            ToolErrorCategory.Transient,
+            $"The tool '{call.Name}' did not finish within its deadline of {Describe(deadline)}, attempts and retries included.");
+
     public static ToolResult Execution(ToolCall call, Exception exception, ToolErrorCategory category, bool includeMessage)
     {
         // ToolException messages are written for the model; other messages may leak internals, hence the switch.
-        string message = exception is ToolException || includeMessage ? exception.Message : GenericExecutionMessage;
+        Exception failure = ExceptionText.Unwrap(exception);
+        string? message = failure is ToolException || includeMessage ? ExceptionText.Message(failure) : null;
         if (string.IsNullOrWhiteSpace(message))
         {
             message = GenericExecutionMessage;
         }
 
-        return ToolResult.Failure(call, ToolErrorKind.ExecutionError, category, message);
+        return ToolResult.Failure(call, ToolErrorKind.ExecutionError, category, ExceptionText.Bound(message));
     }
 
     private static string Describe(TimeSpan timeout) =>

@@ -12,6 +12,9 @@ namespace ToolGen.Dispatching;
 /// </summary>
 internal static class RetryPipelineFactory
 {
+    /// <summary>The longest delay Polly's retry strategy accepts (its options are validated against one day).</summary>
+    public static readonly TimeSpan LongestDelay = TimeSpan.FromDays(1);
+
     public static ResiliencePipeline<AttemptResult>? Create(
         int maxAttempts,
         TimeSpan baseDelay,
@@ -24,6 +27,7 @@ internal static class RetryPipelineFactory
             return null; // nothing to retry: no pipeline at all
         }
 
+        maxDelay = Min(maxDelay, LongestDelay);
         var options = new RetryStrategyOptions<AttemptResult>
         {
             MaxRetryAttempts = maxAttempts - 1,

@@ -36,6 +36,12 @@ internal sealed class ToolEntry
     /// <summary>Whether repeating a call has no additional effect (read-only or idempotent).</summary>
     public bool Idempotent => Definition.Annotations.Idempotent;
 
+    /// <summary>Whether the tool runs on the caller's thread rather than a tool thread.</summary>
+    public bool RunInline => Definition.RunInline;
+
+    /// <summary>The deadline of a whole call; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan Deadline { get; init; } = System.Threading.Timeout.InfiniteTimeSpan;
+
     /// <summary>Whether the tool may be retried (more than one attempt).</summary>
     public bool CanRetry => _retryPipeline is not null;
 

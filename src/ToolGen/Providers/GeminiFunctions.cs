@@ -59,14 +59,16 @@ public static class GeminiFunctions
         string path = "";
         if (ProviderJson.TryGet(parts, "candidates", out JsonElement candidates))
         {
-            if (candidates.ValueKind != JsonValueKind.Array || candidates.GetArrayLength() == 0
-                || !ProviderJson.TryGet(candidates[0], "content", out JsonElement content))
+            if (candidates.ValueKind != JsonValueKind.Array || (candidates.GetArrayLength() > 0 && candidates[0].ValueKind != JsonValueKind.Object))
             {
-                throw new ProviderFormatException($"{Format}: candidates[0].content is missing.");
+                throw new ProviderFormatException($"{Format}: candidates must be an array of candidate objects.");
             }
 
-            // A candidate stopped by a safety filter has content without parts: no calls.
-            if (!ProviderJson.TryGet(content, "parts", out parts))
+            // A blocked prompt has no candidate, a candidate stopped by a safety filter ("finishReason":"SAFETY") has
+            // no content or content without parts: all of them mean no calls. Only candidates[0] is read.
+            if (candidates.GetArrayLength() == 0
+                || !ProviderJson.TryGet(candidates[0], "content", out JsonElement content)
+                || !ProviderJson.TryGet(content, "parts", out parts))
             {
                 return [];
             }

@@ -70,6 +70,13 @@ public static class OpenAIChatCompletions
 
         if (!ProviderJson.TryGet(message, "tool_calls", out JsonElement toolCalls))
         {
+            // The legacy shape answers a "functions" request; reading it as "no calls" would drop the model's call.
+            if (ProviderJson.TryGet(message, "function_call", out _))
+            {
+                throw new ProviderFormatException(
+                    $"{Format}: {path}.function_call is the legacy function-calling shape (a request with \"functions\"), which has no call id to answer; send the tools with WriteTools (\"tools\") so that the model answers with tool_calls.");
+            }
+
             return [];
         }
 

@@ -24,11 +24,15 @@ internal static class ProviderJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    // The envelope adds a few levels above the arguments (Gemini: seven). Arguments as deep as the tools' own limit, or
+    // deeper, must reach the tool's parser, which rejects that one call, instead of failing every call of the message.
+    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 4 * Serialization.ToolArgumentLimits.MaxDepth };
+
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8Json, string format)
     {
         try
         {
-            return JsonDocument.Parse(utf8Json);
+            return JsonDocument.Parse(utf8Json, s_documentOptions);
         }
         catch (JsonException exception)
         {

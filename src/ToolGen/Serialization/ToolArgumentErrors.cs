@@ -9,7 +9,13 @@ namespace ToolGen.Serialization;
 public static class ToolArgumentErrors
 {
     /// <summary>Whether <paramref name="exception"/> came from reading the arguments (not from the tool).</summary>
-    public static bool IsArgumentError(Exception exception) => exception is ToolArgumentException or JsonException;
+    /// <remarks>
+    /// Utf8JsonReader throws a subclass of <see cref="JsonException"/>; a plain <see cref="JsonException"/> comes from
+    /// user code run while reading (a parameter record's constructor), so it is the tool's failure and its message is
+    /// only sent to the model when <see cref="ToolDispatcherOptions.IncludeExceptionMessages"/> allows it.
+    /// </remarks>
+    public static bool IsArgumentError(Exception exception) =>
+        exception is ToolArgumentException || (exception is JsonException && exception.GetType() != typeof(JsonException));
 
     /// <summary>The failed result for an argument error caught by generated code.</summary>
     public static ToolResult ToResult(ToolCall call, Exception exception) => exception switch

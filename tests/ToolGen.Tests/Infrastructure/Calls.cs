@@ -13,5 +13,7 @@ internal static class Calls
     /// <summary>Awaits a dispatcher task with a guard, so a bug fails the test instead of hanging it.</summary>
     public static Task<T> Guarded<T>(this Task<T> task) => task.WaitAsync(s_guard);
 
+    public static Task Guarded(this Task task) => task.WaitAsync(s_guard);
+
     public static Task<T> Guarded<T>(this ValueTask<T> task) => task.AsTask().WaitAsync(s_guard);
 }

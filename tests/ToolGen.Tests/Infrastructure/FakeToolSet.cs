@@ -25,7 +25,13 @@ public sealed class FakeToolSet : IToolSet
     /// </summary>
     public static readonly ToolAnnotations Idempotent = new(idempotent: true);
 
-    public static ToolDefinition Definition(string name, int timeoutMilliseconds = 0, int maxAttempts = 0, bool strict = false, ToolAnnotations? annotations = null) =>
+    /// <remarks>
+    /// The fake's tools run inline unless a test says otherwise (<c>runInline: false</c>): many tests here count the
+    /// timers the dispatcher arms, and a tool on a tool thread may finish before or after the dispatcher looks, which
+    /// decides whether an attempt timer is armed at all. BlockingToolTests, and every test of generated tools, run
+    /// on the tool threads (the default for real tools).
+    /// </remarks>
+    public static ToolDefinition Definition(string name, int timeoutMilliseconds = 0, int maxAttempts = 0, bool strict = false, ToolAnnotations? annotations = null, bool runInline = true) =>
         new(
             name,
             $"Runs {name}.",
@@ -34,7 +40,8 @@ public sealed class FakeToolSet : IToolSet
             timeoutMilliseconds,
             maxAttempts,
             strict,
-            annotations ?? Idempotent);
+            annotations ?? Idempotent,
+            runInline);
 
     public FakeToolSet Add(ToolDefinition definition, Func<ToolCall, CancellationToken, ValueTask<ToolResult>> handler)
     {
@@ -43,8 +50,8 @@ public sealed class FakeToolSet : IToolSet
         return this;
     }
 
-    public FakeToolSet Add(string name, Func<ToolCall, CancellationToken, ValueTask<ToolResult>> handler, int timeoutMilliseconds = 0, int maxAttempts = 0, ToolAnnotations? annotations = null) =>
-        Add(Definition(name, timeoutMilliseconds, maxAttempts, annotations: annotations), handler);
+    public FakeToolSet Add(string name, Func<ToolCall, CancellationToken, ValueTask<ToolResult>> handler, int timeoutMilliseconds = 0, int maxAttempts = 0, ToolAnnotations? annotations = null, bool runInline = true) =>
+        Add(Definition(name, timeoutMilliseconds, maxAttempts, annotations: annotations, runInline: runInline), handler);
 
     /// <summary>A tool that returns <paramref name="resultJson"/> synchronously.</summary>
     public FakeToolSet Returns(string name, string resultJson) =>

@@ -71,7 +71,7 @@ public sealed class GeminiFunctionsTests
     [Theory]
     [InlineData("{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"args\":{}}}]}}]}", "candidates[0].content.parts[0].functionCall.name is missing")]
     [InlineData("{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"name\":\"x\",\"args\":[1]}}]}}]}", "args must be a JSON object")]
-    [InlineData("{\"candidates\":[]}", "candidates[0].content is missing")]
+    [InlineData("{\"candidates\":{}}", "candidates must be an array of candidate objects")]
     [InlineData("42", "expected a response")]
     public void Malformed_payloads_throw(string json, string expected) =>
         Assert.Contains(expected, Assert.Throws<ProviderFormatException>(() => GeminiFunctions.ReadToolCalls(json)).Message);
