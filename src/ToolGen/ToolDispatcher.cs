@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using ToolGen.Dispatching;
+using ToolGen.Telemetry;
 
 namespace ToolGen;
 
@@ -30,6 +32,7 @@ public sealed class ToolDispatcher
     private readonly AttemptRunner _runner;
     private readonly TimeProvider _time;
     private readonly int _maxConcurrency;
+    private readonly ToolTelemetry _telemetry; // TELEMETRY: spans, metrics, logs (Telemetry/ToolTelemetry.cs)
 
     /// <summary>Creates a dispatcher with the default options.</summary>
     public ToolDispatcher(params IToolSet[] toolSets)
@@ -47,7 +50,8 @@ public sealed class ToolDispatcher
         Validate(options);
         _time = options.TimeProvider;
         _maxConcurrency = options.MaxConcurrency;
-        _runner = new AttemptRunner(_time, options.Classifier, options.IncludeExceptionMessages);
+        _telemetry = new ToolTelemetry(options);
+        _runner = new AttemptRunner(_time, options.Classifier, options.IncludeExceptionMessages) { Telemetry = _telemetry };
 
         var tools = new List<ToolDefinition>();
         var owners = new Dictionary<string, IToolSet>(StringComparer.Ordinal);
@@ -116,19 +120,34 @@ public sealed class ToolDispatcher
     {
         ArgumentNullException.ThrowIfNull(call);
         long start = _time.GetTimestamp();
-        if (!_entries.TryGetValue(call.Name, out ToolEntry? entry))
+        _entries.TryGetValue(call.Name, out ToolEntry? entry);
+        // TELEMETRY: the call's span (null unless someone listens), current while the tool runs so its spans nest.
+        Activity? span = _telemetry.StartCall(call, entry?.Definition);
+        try
         {
-            return new ValueTask<ToolResult>(Finish(FailureResults.NotFound(call, _names), 1, start));
+            return Dispatch(call, entry, span, start, offload, cancellationToken);
+        }
+        finally
+        {
+            ToolTelemetry.Detach(span); // TELEMETRY: the caller's context gets its own current span back
+        }
+    }
+
+    private ValueTask<ToolResult> Dispatch(ToolCall call, ToolEntry? entry, Activity? span, long start, bool offload, CancellationToken cancellationToken)
+    {
+        if (entry is null)
+        {
+            return new ValueTask<ToolResult>(Finish(FailureResults.NotFound(call, _names), 1, start, span));
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
-            return new ValueTask<ToolResult>(Finish(FailureResults.Canceled(call), 0, start));
+            return new ValueTask<ToolResult>(Finish(FailureResults.Canceled(call), 0, start, span));
         }
 
         if (entry.CustomPipeline is not null)
         {
-            return new ValueTask<ToolResult>(RunPipelineAsync(entry, call, start, offload, cancellationToken));
+            return new ValueTask<ToolResult>(RunPipelineAsync(entry, call, start, span, offload, cancellationToken));
         }
 
         // The attempt's source is not armed yet: its timer and the link to the caller's token are only set up if the
@@ -139,10 +158,10 @@ public sealed class ToolDispatcher
         {
             ToolResult result = pending.Result;
             _runner.Pool.Return(source);
-            return new ValueTask<ToolResult>(Finish(result, 1, start));
+            return new ValueTask<ToolResult>(Finish(result, 1, start, span));
         }
 
-        return new ValueTask<ToolResult>(CompleteAsync(entry, call, pending, source, start, offload, cancellationToken));
+        return new ValueTask<ToolResult>(CompleteAsync(entry, call, pending, source, start, span, offload, cancellationToken));
     }
 
     /// <summary>
@@ -202,29 +221,33 @@ public sealed class ToolDispatcher
         ValueTask<ToolResult> pending,
         CancellationTokenSource source,
         long start,
+        Activity? span,
         bool offload,
         CancellationToken cancellationToken)
     {
         AttemptResult first = await _runner.CompleteAsync(entry, call, pending, source, start, cancellationToken).ConfigureAwait(false);
         if (!entry.CanRetry || !AttemptResult.IsRetryable(first.Result, 0) || cancellationToken.IsCancellationRequested)
         {
-            return Finish(first.Result, 1, start);
+            return Finish(first.Result, 1, start, span);
         }
 
-        (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, offload, cancellationToken).ConfigureAwait(false);
-        return Finish(result, attempts, start);
+        RetryReporter? reporter = _telemetry.ReporterFor(span, call); // TELEMETRY
+        (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, offload, reporter, cancellationToken).ConfigureAwait(false);
+        return Finish(result, attempts, start, span);
     }
 
-    private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, bool offload, CancellationToken cancellationToken)
+    private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, Activity? span, bool offload, CancellationToken cancellationToken)
     {
-        (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, offload, cancellationToken).ConfigureAwait(false);
-        return Finish(result, attempts, start);
+        RetryReporter? reporter = _telemetry.ReporterFor(span, call); // TELEMETRY
+        (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, offload, reporter, cancellationToken).ConfigureAwait(false);
+        return Finish(result, attempts, start, span);
     }
 
-    private ToolResult Finish(ToolResult result, int attempts, long start)
+    private ToolResult Finish(ToolResult result, int attempts, long start, Activity? span)
     {
         result.Attempts = attempts;
         result.Elapsed = _time.GetElapsedTime(start);
+        _telemetry.FinishCall(span, result); // TELEMETRY: ends the span, records the metrics, logs
         return result;
     }
 }
