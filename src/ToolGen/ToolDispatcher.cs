@@ -30,6 +30,7 @@ public sealed class ToolDispatcher
     private readonly ToolDefinition[] _tools;
     private readonly string[] _names;
     private readonly AttemptRunner _runner;
+    private readonly ApprovalStep _approval;
     private readonly TimeProvider _time;
     private readonly int _maxConcurrency;
     private readonly ToolTelemetry _telemetry; // TELEMETRY: spans, metrics, logs (Telemetry/ToolTelemetry.cs)
@@ -52,6 +53,8 @@ public sealed class ToolDispatcher
         _maxConcurrency = options.MaxConcurrency;
         _telemetry = new ToolTelemetry(options);
         _runner = new AttemptRunner(_time, options.Classifier, options.IncludeExceptionMessages) { Telemetry = _telemetry };
+        _approval = new ApprovalStep(options.Approver, options.ApprovalTimeout, _time);
+        HasApprover = options.Approver is not null;
 
         var tools = new List<ToolDefinition>();
         var owners = new Dictionary<string, IToolSet>(StringComparer.Ordinal);
@@ -102,6 +105,9 @@ public sealed class ToolDispatcher
         _names = [.. tools.Select(static t => t.Name)];
     }
 
+    /// <summary>Whether <see cref="ToolDispatcherOptions.Approver"/> was set: approval-required calls are decided by it.</summary>
+    public bool HasApprover { get; }
+
     /// <summary>The definitions of all tools, set by set, in declaration order.</summary>
     public IReadOnlyList<ToolDefinition> Tools => _tools;
 
@@ -121,15 +127,16 @@ public sealed class ToolDispatcher
         ArgumentNullException.ThrowIfNull(call);
         long start = _time.GetTimestamp();
         _entries.TryGetValue(call.Name, out ToolEntry? entry);
-        // TELEMETRY: the call's span (null unless someone listens), current while the tool runs so its spans nest.
+        // TELEMETRY: the call's span (null unless someone listens), current while the tool runs so its spans nest;
+        // the result is reported once it is final (Elapsed included), and the caller gets its own current span back.
         Activity? span = _telemetry.StartCall(call, entry?.Definition);
         try
         {
-            return Dispatch(call, entry, span, start, offload, cancellationToken);
+            return _telemetry.Report(span, Dispatch(call, entry, span, start, offload, cancellationToken));
         }
         finally
         {
-            ToolTelemetry.Detach(span); // TELEMETRY: the caller's context gets its own current span back
+            ToolTelemetry.Detach(span);
         }
     }
 
@@ -137,14 +144,40 @@ public sealed class ToolDispatcher
     {
         if (entry is null)
         {
-            return new ValueTask<ToolResult>(Finish(FailureResults.NotFound(call, _names), 1, start, span));
+            return new ValueTask<ToolResult>(Finish(FailureResults.NotFound(call, _names), 1, start));
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
-            return new ValueTask<ToolResult>(Finish(FailureResults.Canceled(call), 0, start, span));
+            return new ValueTask<ToolResult>(Finish(FailureResults.Canceled(call), 0, start));
         }
 
+        if (ApprovalStep.IsNeeded(entry, call))
+        {
+            return new ValueTask<ToolResult>(ApproveThenRunAsync(entry, call, start, span, offload, cancellationToken));
+        }
+
+        return Run(entry, call, start, span, offload, cancellationToken);
+    }
+
+    private async Task<ToolResult> ApproveThenRunAsync(ToolEntry entry, ToolCall call, long start, Activity? span, bool offload, CancellationToken cancellationToken)
+    {
+        ToolResult? refused = await _approval.DecideAsync(entry, call, cancellationToken).ConfigureAwait(false);
+        ToolTelemetry.Approved(span, refused is null); // TELEMETRY: toolgen.approved
+        if (refused is not null)
+        {
+            // The tool never ran: no attempt.
+            return Finish(refused, 0, start);
+        }
+
+        // The tool's timeout counts from now (the attempt), not from the start of the approval; Elapsed covers both.
+        ToolResult result = await Run(entry, call, _time.GetTimestamp(), span, offload, cancellationToken).ConfigureAwait(false);
+        result.Elapsed = _time.GetElapsedTime(start);
+        return result;
+    }
+
+    private ValueTask<ToolResult> Run(ToolEntry entry, ToolCall call, long start, Activity? span, bool offload, CancellationToken cancellationToken)
+    {
         if (entry.CustomPipeline is not null)
         {
             return new ValueTask<ToolResult>(RunPipelineAsync(entry, call, start, span, offload, cancellationToken));
@@ -158,7 +191,7 @@ public sealed class ToolDispatcher
         {
             ToolResult result = pending.Result;
             _runner.Pool.Return(source);
-            return new ValueTask<ToolResult>(Finish(result, 1, start, span));
+            return new ValueTask<ToolResult>(Finish(result, 1, start));
         }
 
         return new ValueTask<ToolResult>(CompleteAsync(entry, call, pending, source, start, span, offload, cancellationToken));
@@ -207,6 +240,13 @@ public sealed class ToolDispatcher
             throw new ArgumentOutOfRangeException(nameof(options), "BaseDelay must not be negative nor exceed MaxDelay.");
         }
 
+        // A timer cannot wait longer than 2^32-2 ms (about 49.7 days); longer values would only fail at the first call.
+        if (options.ApprovalTimeout != Timeout.InfiniteTimeSpan
+            && (options.ApprovalTimeout <= TimeSpan.Zero || options.ApprovalTimeout.TotalMilliseconds > uint.MaxValue - 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ApprovalTimeout, "ApprovalTimeout must be positive and at most 49 days, or Timeout.InfiniteTimeSpan.");
+        }
+
         if (options.MaxConcurrency < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrency, "MaxConcurrency must be at least 1.");
@@ -228,26 +268,25 @@ public sealed class ToolDispatcher
         AttemptResult first = await _runner.CompleteAsync(entry, call, pending, source, start, cancellationToken).ConfigureAwait(false);
         if (!entry.CanRetry || !AttemptResult.IsRetryable(first.Result, 0) || cancellationToken.IsCancellationRequested)
         {
-            return Finish(first.Result, 1, start, span);
+            return Finish(first.Result, 1, start);
         }
 
         RetryReporter? reporter = _telemetry.ReporterFor(span, call); // TELEMETRY
         (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, offload, reporter, cancellationToken).ConfigureAwait(false);
-        return Finish(result, attempts, start, span);
+        return Finish(result, attempts, start);
     }
 
     private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, Activity? span, bool offload, CancellationToken cancellationToken)
     {
         RetryReporter? reporter = _telemetry.ReporterFor(span, call); // TELEMETRY
         (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, offload, reporter, cancellationToken).ConfigureAwait(false);
-        return Finish(result, attempts, start, span);
+        return Finish(result, attempts, start);
     }
 
-    private ToolResult Finish(ToolResult result, int attempts, long start, Activity? span)
+    private ToolResult Finish(ToolResult result, int attempts, long start)
     {
         result.Attempts = attempts;
         result.Elapsed = _time.GetElapsedTime(start);
-        _telemetry.FinishCall(span, result); // TELEMETRY: ends the span, records the metrics, logs
         return result;
     }
 }

@@ -159,6 +159,25 @@ public sealed class MetricTests : IDisposable
         Assert.Equal("m_factory", measurement.Tags["gen_ai.tool.name"]);
     }
 
+    [Fact]
+    public async Task The_duration_of_an_approved_call_includes_the_wait_for_approval()
+    {
+        using var factory = new TestMeterFactory();
+        using var collector = new MetricCollector<double>(factory, ToolGenTelemetry.MeterName, ToolGenTelemetry.CallDurationName);
+        var decision = new TaskCompletionSource<ToolApproval>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dispatcher = new ToolDispatcher(
+            new ToolDispatcherOptions { TimeProvider = _clock, MeterFactory = factory, Approver = (_, _) => new ValueTask<ToolApproval>(decision.Task) },
+            new TelemetryTools());
+
+        Task<ToolResult> pending = dispatcher.DispatchAsync(Call("refund", """{"amount":5}""")).AsTask();
+        await _clock.WaitForArmedAsync(1); // the approver is being asked
+        _clock.Advance(TimeSpan.FromSeconds(7));
+        decision.SetResult(ToolApproval.Approve());
+        await pending.Guarded();
+
+        Assert.Equal(7.0, Assert.Single(collector.GetMeasurementSnapshot()).Value);
+    }
+
     /// <summary>What a DI container's meter factory does: meters scoped to the factory, disposed with it.</summary>
     private sealed class TestMeterFactory : IMeterFactory
     {

@@ -250,4 +250,46 @@ public sealed class SpanTests
         Assert.True(result.IsSuccess);
         Assert.Same(capture.Root, Activity.Current);
     }
+
+    [Fact]
+    public async Task A_call_that_needs_approval_records_whether_it_was_approved()
+    {
+        using var capture = new SpanCapture();
+        ToolDispatcherOptions options = Options();
+        options.Approver = (request, _) => new ValueTask<ToolApproval>(
+            request.Arguments.GetProperty("amount").GetDecimal() < 100 ? ToolApproval.Approve() : ToolApproval.Deny("too much"));
+        var dispatcher = new ToolDispatcher(options, new TelemetryTools());
+
+        await dispatcher.DispatchAsync(Call("refund", """{"amount":30}""", id: "small")).Guarded();
+        await dispatcher.DispatchAsync(Call("refund", """{"amount":900}""", id: "large")).Guarded();
+        await dispatcher.DispatchAsync(Call("get_weather", """{"city":"Paris"}""", id: "none")).Guarded();
+
+        Activity Span(string id) => capture.Spans.Single(s => (string?)Tag(s, "gen_ai.tool.call.id") == id);
+        Assert.Equal(true, Tag(Span("small"), "toolgen.approved"));
+        Assert.Null(Tag(Span("small"), "error.type"));
+        Assert.Equal(false, Tag(Span("large"), "toolgen.approved"));
+        Assert.Equal("denied", Tag(Span("large"), "error.type"));
+        Assert.Equal(0, Tag(Span("large"), "toolgen.attempts"));
+        Assert.Null(Tag(Span("none"), "toolgen.approved"));
+    }
+
+    [Fact]
+    public async Task The_span_and_duration_of_an_approved_call_cover_the_approval_wait()
+    {
+        using var capture = new SpanCapture();
+        var decision = new TaskCompletionSource<ToolApproval>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ToolDispatcherOptions options = Options();
+        options.Approver = (_, _) => new ValueTask<ToolApproval>(decision.Task);
+        var dispatcher = new ToolDispatcher(options, new TelemetryTools());
+
+        Task<ToolResult> pending = dispatcher.DispatchAsync(Call("refund", """{"amount":5}""")).AsTask();
+        await _clock.WaitForArmedAsync(1); // the approval timeout is armed: the approver is being asked
+        _clock.Advance(TimeSpan.FromSeconds(7));
+        decision.SetResult(ToolApproval.Approve());
+        ToolResult result = await pending.Guarded();
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(TimeSpan.FromSeconds(7), result.Elapsed);
+        Assert.Equal(true, Tag(capture.Single("execute_tool refund"), "toolgen.approved"));
+    }
 }

@@ -15,4 +15,9 @@ public sealed partial class TelemetryTools
     /// <param name="currency">The ISO 4217 target currency.</param>
     [Tool]
     public decimal Convert([Description("The amount.")] decimal amount, string currency) => amount * 2;
+
+    /// <summary>Refunds an order.</summary>
+    /// <param name="amount">The amount to refund.</param>
+    [Tool(RequiresApproval = true)]
+    public string Refund(decimal amount) => $"refunded {amount}";
 }

@@ -25,10 +25,7 @@ internal static class TelemetryTags
     public const string Category = "toolgen.category";
     public const string TimedOut = "toolgen.timed_out";
 
-    /// <summary>
-    /// Whether an approver let the call run (true) or denied it (false). Defined for the approval feature, which sets it
-    /// on the call's span once it exists; nothing sets it yet.
-    /// </summary>
+    /// <summary>Whether the approver let a call that needed approval run (true) or refused it (false).</summary>
     public const string Approved = "toolgen.approved";
 
     /// <summary>The event recorded on the span for each failed attempt that is retried.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace ToolGen.Telemetry;
@@ -8,7 +9,7 @@ namespace ToolGen.Telemetry;
 /// <summary>
 /// One dispatcher's spans, metrics and logs. The dispatcher calls it at three points: a call starts
 /// (<see cref="StartCall"/>), a failed attempt is retried (<see cref="RetryReporter"/>), a call has its result
-/// (<see cref="FinishCall"/>). With no listener, no meter listener and no logger each is a few field reads and
+/// (<see cref="Report"/>). With no listener, no meter listener and no logger each is a few field reads and
 /// allocates nothing. A listener or logger that throws is ignored: telemetry never changes a call's outcome.
 /// </summary>
 internal sealed class ToolTelemetry
@@ -61,12 +62,33 @@ internal sealed class ToolTelemetry
     public RetryReporter? ReporterFor(Activity? span, ToolCall call) =>
         Observed(span) ? new RetryReporter(this, span, call) : null;
 
-    /// <summary>Records the call's result: ends (or enriches) its span, records the metrics and logs.</summary>
-    public void FinishCall(Activity? span, ToolResult result)
+    /// <summary>
+    /// Records the call's final result once <paramref name="pending"/> has it: ends (or enriches) its span, records
+    /// the metrics and logs. Unobserved calls get <paramref name="pending"/> back untouched (no wrapper, no allocation).
+    /// </summary>
+    public ValueTask<ToolResult> Report(Activity? span, ValueTask<ToolResult> pending)
     {
-        if (Observed(span))
+        if (!Observed(span))
         {
+            return pending;
+        }
+
+        if (pending.IsCompletedSuccessfully)
+        {
+            ToolResult result = pending.Result;
             Finish(span, result);
+            return new ValueTask<ToolResult>(result);
+        }
+
+        return new ValueTask<ToolResult>(ReportAsync(span, pending));
+    }
+
+    /// <summary>Sets <c>toolgen.approved</c> on the span of a call that needed approval.</summary>
+    public static void Approved(Activity? span, bool approved)
+    {
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag(TelemetryTags.Approved, approved ? s_true : s_false);
         }
     }
 
@@ -208,6 +230,28 @@ internal sealed class ToolTelemetry
         {
             span.SetTag(name, value);
         }
+    }
+
+    private async Task<ToolResult> ReportAsync(Activity? span, ValueTask<ToolResult> pending)
+    {
+        ToolResult result;
+        try
+        {
+            result = await pending.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Only a host bug gets here (the dispatcher turns every tool failure into a result): end the span anyway.
+            if (span is not null && ReferenceEquals(span.Source, Source))
+            {
+                StopQuietly(span);
+            }
+
+            throw;
+        }
+
+        Finish(span, result);
+        return result;
     }
 
     private void Finish(Activity? span, ToolResult result)
