@@ -132,13 +132,25 @@ public sealed class MetricTests : IDisposable
     [Fact]
     public async Task Names_no_tool_declares_share_one_series_so_the_model_cannot_create_series()
     {
-        ToolDispatcher dispatcher = Dispatcher(new FakeToolSet().Returns("m_known", "1"));
+        // A meter of its own: "_OTHER" is one series for every dispatcher, so on the shared meter another test's
+        // invented names would count here too.
+        using var factory = new TestMeterFactory();
+        using var durations = new MetricCollector<double>(factory, ToolGenTelemetry.MeterName, ToolGenTelemetry.CallDurationName);
+        using var attempts = new MetricCollector<long>(factory, ToolGenTelemetry.MeterName, ToolGenTelemetry.AttemptsName);
+        var dispatcher = new ToolDispatcher(
+            new ToolDispatcherOptions { TimeProvider = _clock, MeterFactory = factory },
+            new FakeToolSet().Returns("m_known", "1"));
         await dispatcher.DispatchAsync(Call("invented_one")).Guarded();
         await dispatcher.DispatchAsync(Call("invented_two")).Guarded();
 
-        Assert.Empty(Points(ToolGenTelemetry.CallDurationName, "invented_one"));
-        Assert.Equal(2, Points(ToolGenTelemetry.CallDurationName, "_OTHER")["function_not_found"].GetHistogramCount());
-        Assert.Empty(Points(ToolGenTelemetry.AttemptsName, "_OTHER")); // no tool ran
+        IReadOnlyList<CollectedMeasurement<double>> measured = durations.GetMeasurementSnapshot();
+        Assert.Equal(2, measured.Count);
+        Assert.All(measured, m =>
+        {
+            Assert.Equal("_OTHER", m.Tags["gen_ai.tool.name"]);
+            Assert.Equal("function_not_found", m.Tags["error.type"]);
+        });
+        Assert.Empty(attempts.GetMeasurementSnapshot()); // no tool ran
     }
 
     [Fact]
