@@ -51,7 +51,7 @@ public sealed partial class TravelTools
     /// <summary>Gets the current weather for a city.</summary>
     /// <param name="city">The city name, e.g. "Paris".</param>
     /// <param name="unit">The temperature unit.</param>
-    [Tool]
+    [Tool(ReadOnly = true, Title = "Current weather")] // only reads: safe to retry
     public async Task<Weather> GetWeatherAsync(string city, Unit unit = Unit.Celsius, CancellationToken cancellationToken = default)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(40), cancellationToken); // a real weather service takes a while
@@ -62,12 +62,12 @@ public sealed partial class TravelTools
     /// <summary>Gets the exchange rate between two currencies (the rate service is flaky).</summary>
     /// <param name="from">ISO 4217 code of the currency to convert from.</param>
     /// <param name="to">ISO 4217 code of the currency to convert to.</param>
-    [Tool]
+    [Tool(ReadOnly = true, Title = "Exchange rate")]
     public decimal GetExchangeRate([StringLength(3, MinimumLength = 3)] string from, [StringLength(3, MinimumLength = 3)] string to)
     {
         if (Interlocked.Increment(ref _exchangeRateCalls) <= 2)
         {
-            // Transient: the dispatcher retries with exponential backoff.
+            // Transient, and the tool is read-only: the dispatcher retries with exponential backoff.
             throw new HttpRequestException("Rate service unavailable", null, HttpStatusCode.ServiceUnavailable);
         }
 
@@ -76,7 +76,7 @@ public sealed partial class TravelTools
 
     /// <summary>Searches flights.</summary>
     /// <param name="query">Where, when and how many.</param>
-    [Tool]
+    [Tool(ReadOnly = true, Title = "Flight search")]
     public IReadOnlyList<Flight> SearchFlights(FlightQuery query) => new[]
     {
         new Flight("AF276", new DateTimeOffset(query.Date.ToDateTime(new TimeOnly(10, 50)), TimeSpan.FromHours(1)), 812.40m * query.Passengers, "EUR"),
@@ -86,10 +86,11 @@ public sealed partial class TravelTools
     /// <summary>Books a hotel room (the booking system hangs).</summary>
     /// <param name="city">The city.</param>
     /// <param name="nights">How many nights.</param>
-    [Tool(TimeoutMilliseconds = 300, MaxAttempts = 1)]
+    [Tool(TimeoutMilliseconds = 300, Title = "Hotel booking")] // has side effects (the default): one attempt, never retried
     public async Task<string> BookHotelAsync(string city, [Range(1, 30)] int nights)
     {
-        // Ignores cancellation on purpose: the dispatcher abandons it at the timeout and answers anyway.
+        // Ignores cancellation on purpose: the dispatcher abandons it at the timeout and answers anyway, telling the
+        // model that the booking may still go through, so it must check before booking again.
         await Task.Delay(TimeSpan.FromSeconds(5));
         return $"Booked {nights} nights in {city}";
     }

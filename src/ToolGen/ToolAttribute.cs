@@ -26,8 +26,26 @@ public sealed class ToolAttribute : Attribute
     /// <summary>Per-call timeout in milliseconds: 0 uses the dispatcher's default, -1 means no timeout.</summary>
     public int TimeoutMilliseconds { get; set; }
 
-    /// <summary>Most attempts for transient failures: 0 uses the dispatcher's default.</summary>
+    /// <summary>
+    /// Most attempts for transient failures: 0 uses the dispatcher's default. Setting it explicitly allows retries of a
+    /// tool that is neither <see cref="ReadOnly"/> nor <see cref="Idempotent"/> (by default such a tool gets one attempt).
+    /// </summary>
     public int MaxAttempts { get; set; }
+
+    /// <summary>The tool does not modify its environment (MCP <c>readOnlyHint</c>); implies idempotent and not destructive.</summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>Calling the tool again with the same arguments has no additional effect (MCP <c>idempotentHint</c>).</summary>
+    public bool Idempotent { get; set; }
+
+    /// <summary>The tool may destroy or overwrite data (MCP <c>destructiveHint</c>); true unless set to false.</summary>
+    public bool Destructive { get; set; } = true;
+
+    /// <summary>The tool reaches an open world of external entities (MCP <c>openWorldHint</c>); true unless set to false.</summary>
+    public bool OpenWorld { get; set; } = true;
+
+    /// <summary>A human-readable title for user interfaces (MCP <c>title</c>).</summary>
+    public string? Title { get; set; }
 
     /// <summary>Ask providers to constrain the model's arguments to the schema (OpenAI/Anthropic strict mode).</summary>
     public bool Strict { get; set; }

@@ -20,7 +20,8 @@ public sealed class ToolDefinition
         ReadOnlyMemory<byte> strictInputSchemaUtf8,
         int timeoutMilliseconds = 0,
         int maxAttempts = 0,
-        bool strict = false)
+        bool strict = false,
+        ToolAnnotations? annotations = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(description);
@@ -38,6 +39,7 @@ public sealed class ToolDefinition
         TimeoutMilliseconds = timeoutMilliseconds;
         MaxAttempts = maxAttempts;
         Strict = strict;
+        Annotations = annotations ?? ToolAnnotations.Default;
     }
 
     /// <summary>
@@ -51,8 +53,9 @@ public sealed class ToolDefinition
         string strictInputSchema,
         int timeoutMilliseconds = 0,
         int maxAttempts = 0,
-        bool strict = false)
-        : this(name, description, Utf8(inputSchema, nameof(inputSchema)), Utf8(strictInputSchema, nameof(strictInputSchema)), timeoutMilliseconds, maxAttempts, strict)
+        bool strict = false,
+        ToolAnnotations? annotations = null)
+        : this(name, description, Utf8(inputSchema, nameof(inputSchema)), Utf8(strictInputSchema, nameof(strictInputSchema)), timeoutMilliseconds, maxAttempts, strict, annotations)
     {
         _inputSchema = inputSchema;
         _strictInputSchema = string.IsNullOrEmpty(strictInputSchema) ? inputSchema : strictInputSchema;
@@ -87,6 +90,13 @@ public sealed class ToolDefinition
 
     /// <summary>Whether the tool asks providers for strict mode (see <see cref="ToolAttribute.Strict"/>).</summary>
     public bool Strict { get; }
+
+    /// <summary>
+    /// What the tool's effects are (from <see cref="ToolAttribute.ReadOnly"/>, <see cref="ToolAttribute.Idempotent"/>,
+    /// <see cref="ToolAttribute.Destructive"/>, <see cref="ToolAttribute.OpenWorld"/> and <see cref="ToolAttribute.Title"/>);
+    /// they decide whether the dispatcher may retry it.
+    /// </summary>
+    public ToolAnnotations Annotations { get; }
 
     /// <summary>
     /// Whether each call must be approved before the tool runs (see <see cref="ToolAttribute.RequiresApproval"/>).

@@ -73,7 +73,7 @@ public sealed class ToolDispatcher
 
                 owners.Add(definition.Name, set);
                 tools.Add(definition);
-                int maxAttempts = definition.MaxAttempts == 0 ? options.MaxAttempts : definition.MaxAttempts;
+                int maxAttempts = RepeatSafety.MaxAttempts(definition, options);
                 if (!retryPipelines.TryGetValue(maxAttempts, out Lazy<ResiliencePipeline<AttemptResult>?>? retry))
                 {
                     // Built on the first retry: most dispatchers never retry, and building a Polly pipeline is a
@@ -266,21 +266,21 @@ public sealed class ToolDispatcher
         CancellationToken cancellationToken)
     {
         AttemptResult first = await _runner.CompleteAsync(entry, call, pending, source, start, cancellationToken).ConfigureAwait(false);
-        if (!entry.CanRetry || !AttemptResult.IsRetryable(first.Result, 0) || cancellationToken.IsCancellationRequested)
+        if (!entry.CanRetry || !first.IsRetryable(0) || cancellationToken.IsCancellationRequested)
         {
-            return Finish(first.Result, 1, start);
+            return Finish(RepeatSafety.Explain(entry, call, first.Result), 1, start);
         }
 
         RetryReporter? reporter = _telemetry.ReporterFor(span, call); // TELEMETRY
         (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, offload, reporter, cancellationToken).ConfigureAwait(false);
-        return Finish(result, attempts, start);
+        return Finish(RepeatSafety.Explain(entry, call, result), attempts, start);
     }
 
     private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, Activity? span, bool offload, CancellationToken cancellationToken)
     {
         RetryReporter? reporter = _telemetry.ReporterFor(span, call); // TELEMETRY
         (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, offload, reporter, cancellationToken).ConfigureAwait(false);
-        return Finish(result, attempts, start);
+        return Finish(RepeatSafety.Explain(entry, call, result), attempts, start);
     }
 
     private ToolResult Finish(ToolResult result, int attempts, long start)

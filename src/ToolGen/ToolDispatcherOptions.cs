@@ -26,10 +26,21 @@ public sealed partial class ToolDispatcherOptions
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Most attempts for a transient failure, the first included (3). Unknown failures get at most 2, permanent ones 1.
+    /// Most attempts for a transient failure of a tool that is safe to repeat (<see cref="ToolAttribute.ReadOnly"/> or
+    /// <see cref="ToolAttribute.Idempotent"/>), the first included (3). Unknown failures get at most 2, permanent ones 1.
     /// <see cref="ToolAttribute.MaxAttempts"/> overrides it per tool.
     /// </summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Whether tools that are neither read-only nor idempotent are retried too (false). By default such a tool gets one
+    /// attempt unless its <see cref="ToolAttribute.MaxAttempts"/> is set, because a failed attempt may have taken
+    /// effect (a 503 after the payment went through, a timeout while the booking completes) and a retry would repeat
+    /// it; its failed result tells the model so. Set it to retry every transient failure regardless, accepting that a
+    /// retried call may act twice. Even then, a timed-out attempt that is still running is never overlapped by a retry
+    /// of a tool that is not idempotent.
+    /// </summary>
+    public bool RetryNonIdempotentTools { get; set; }
 
     /// <summary>The wait before the first retry (1 s); retry <c>n</c> waits <c>BaseDelay * 2^(n-1)</c>.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -70,7 +70,7 @@ public sealed partial class PolicyTools
     private int _flakyCalls;
 
     /// <summary>Fails transiently on its first call, then succeeds.</summary>
-    [Tool]
+    [Tool(Idempotent = true)]
     public string Flaky()
     {
         if (Interlocked.Increment(ref _flakyCalls) == 1)
@@ -83,7 +83,7 @@ public sealed partial class PolicyTools
 
     /// <summary>Never finishes by itself: only its 50 ms timeout (on the dispatcher's clock) ends it.</summary>
     /// <param name="cancellationToken">The attempt's token.</param>
-    [Tool(TimeoutMilliseconds = 50)]
+    [Tool(ReadOnly = true, TimeoutMilliseconds = 50)]
     public async Task<string> Slow(CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -37,7 +37,7 @@ public class SnapshotTests
 
         public static partial class Catalog
         {
-            [Tool(Description = "Searches the catalog.", TimeoutMilliseconds = 2000, MaxAttempts = 2)]
+            [Tool(Description = "Searches the catalog.", TimeoutMilliseconds = 2000, MaxAttempts = 2, ReadOnly = true, Title = "Catalog search")]
             public static IReadOnlyList<string> Search(
                 [Description("Free text.")][StringLength(100, MinimumLength = 1)] string query,
                 [Range(1, 50)] int limit = 10,
@@ -47,7 +47,7 @@ public class SnapshotTests
 
             /// <summary>Deletes an item.</summary>
             /// <param name="id">The item id.</param>
-            [Tool("delete-item")]
+            [Tool("delete-item", Idempotent = true, OpenWorld = false)]
             public static void Delete(System.Guid id)
             {
             }

@@ -35,7 +35,8 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DescriptionTooLong,
         DiagnosticDescriptors.PlaceholderDescription,
         DiagnosticDescriptors.ToolParameterOnCancellationToken,
-        DiagnosticDescriptors.UnsupportedContainer);
+        DiagnosticDescriptors.UnsupportedContainer,
+        DiagnosticDescriptors.ContradictoryAnnotations);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -86,6 +87,7 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
             CheckDescriptions(context, method, attribute, parsed.Tool);
             CheckCancellationTokens(context, method);
             CheckStrict(context, method, attribute, parsed.Tool);
+            AnnotationRules.Check(context, attribute, parsed.Tool);
         }
 
         CheckDuplicateToolNames(context, tools);

@@ -84,6 +84,11 @@ internal static class DiagnosticDescriptors
         "Tools must be declared in a class or struct",
         "Tool method '{0}' is declared in the {1} '{2}', but ToolGen generates tool sets for classes, structs and records only; move the tool into a partial class");
 
+    public static readonly DiagnosticDescriptor ContradictoryAnnotations = Create(
+        "TG0015", DiagnosticSeverity.Warning,
+        "Tool annotations contradict each other",
+        "Tool '{0}' is ReadOnly = true but sets {1}; a read-only tool is idempotent and not destructive, so it is retried and advertised as such; remove {1} or ReadOnly = true");
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -116,9 +116,24 @@ internal static class ToolSetEmitter
             // Plain string literals: they compile far faster than UTF-8 literals; the bytes are made once at start-up.
             w.Line($"        {CSharp.Literal(schema)},");
             w.Line($"        {CSharp.Literal(strictSchema)},");
+            // Settings left at their defaults are not written (default annotations are ToolAnnotations.Default).
+            var settings = new System.Collections.Generic.List<string>
+            {
+                $"timeoutMilliseconds: {tool.TimeoutMilliseconds}, maxAttempts: {tool.MaxAttempts}, strict: {Bool(tool.Strict)}",
+            };
+            if (!tool.Annotations.IsDefault)
+            {
+                AnnotationsSpec a = tool.Annotations;
+                string title = a.Title is null ? "null" : CSharp.Literal(a.Title);
+                settings.Add($"annotations: new global::ToolGen.ToolAnnotations(readOnly: {Bool(a.ReadOnly)}, idempotent: {Bool(a.Idempotent)}, destructive: {Bool(a.Destructive)}, openWorld: {Bool(a.OpenWorld)}, title: {title})");
+            }
+
             // Only written when set, so tools without approval generate exactly what they did before.
             string approval = tool.RequiresApproval ? " { RequiresApproval = true }" : string.Empty;
-            w.Line($"        timeoutMilliseconds: {tool.TimeoutMilliseconds}, maxAttempts: {tool.MaxAttempts}, strict: {(tool.Strict ? "true" : "false")}){approval},");
+            for (int i = 0; i < settings.Count; i++)
+            {
+                w.Line($"        {settings[i]}{(i == settings.Count - 1 ? ")" + approval + "," : ",")}");
+            }
         }
 
         w.Line("});");
@@ -179,4 +194,6 @@ internal static class ToolSetEmitter
 
         w.Close();
     }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -25,7 +25,18 @@ internal sealed record ToolSpec(
     int MaxAttempts,
     bool Strict,
     EquatableArray<TypeSpec> Types,
+    AnnotationsSpec Annotations,
     bool RequiresApproval = false);
+
+/// <summary>
+/// The [Tool] effect annotations as declared (MCP defaults: not read-only, not idempotent, destructive, open world).
+/// </summary>
+internal sealed record AnnotationsSpec(bool ReadOnly, bool Idempotent, bool Destructive, bool OpenWorld, string? Title)
+{
+    public static readonly AnnotationsSpec Default = new(false, false, true, true, null);
+
+    public bool IsDefault => this == Default;
+}
 
 /// <summary>A type declaration enclosing a tool set (outermost first), to re-open it as partial.</summary>
 internal sealed record TypeDeclarationSpec(string Keyword, string Name, bool IsStatic);

@@ -32,6 +32,20 @@ internal static class AttributeReader
     public static T? Named<T>(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value is T value ? value : default;
 
+    /// <summary>A named argument's value, or <paramref name="fallback"/> when the attribute does not set it.</summary>
+    public static bool NamedOr(AttributeData attribute, string name, bool fallback)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is bool value)
+            {
+                return value;
+            }
+        }
+
+        return fallback;
+    }
+
     /// <summary>DataAnnotations on any of <paramref name="symbols"/> (a member and its constructor parameter).</summary>
     public static ConstraintSpec Constraints(params ISymbol?[] symbols)
     {

@@ -96,8 +96,20 @@ internal static class ToolParser
             AttributeReader.Named<int>(attribute, "MaxAttempts"),
             AttributeReader.Named<bool>(attribute, "Strict"),
             types.Table,
+            Annotations(attribute),
             AttributeReader.Named<bool>(attribute, "RequiresApproval"));
         return new ParsedTool(containingType, tool);
+    }
+
+    private static AnnotationsSpec Annotations(AttributeData attribute)
+    {
+        var spec = new AnnotationsSpec(
+            AttributeReader.NamedOr(attribute, "ReadOnly", false),
+            AttributeReader.NamedOr(attribute, "Idempotent", false),
+            AttributeReader.NamedOr(attribute, "Destructive", true),
+            AttributeReader.NamedOr(attribute, "OpenWorld", true),
+            AttributeReader.Named<string>(attribute, "Title"));
+        return spec.IsDefault ? AnnotationsSpec.Default : spec;
     }
 
     private static ParameterSpec? Parameter(IParameterSymbol parameter, TypeParser types, DocComments docs, List<ToolProblem> problems, CancellationToken cancellationToken)

@@ -171,6 +171,11 @@ internal sealed class AttemptRunner
         }
         else
         {
+            if (!entry.Idempotent)
+            {
+                result = new AttemptResult(result.Result, result.Exception, abandoned: task);
+            }
+
             // Abandoned: the work may keep running and still holds the token, so the source is never reused; its
             // eventual exception is observed so that it does not surface as an unobserved task exception.
             _ = task.ContinueWith(

@@ -19,6 +19,7 @@ internal sealed class RetryExecution
     private readonly AttemptResult _first;
     private readonly bool _offload;
     private bool _replayed;
+    private AttemptResult _previous;
 
     private RetryExecution(AttemptRunner runner, ToolEntry entry, ToolCall call, AttemptResult first, bool offload)
     {
@@ -71,6 +72,7 @@ internal sealed class RetryExecution
         if (!_replayed)
         {
             _replayed = true;
+            _previous = _first;
             return new ValueTask<Outcome<AttemptResult>>(Outcome.FromResult(_first));
         }
 
@@ -79,13 +81,27 @@ internal sealed class RetryExecution
             return new ValueTask<Outcome<AttemptResult>>(Outcome.FromResult(new AttemptResult(FailureResults.Canceled(_call))));
         }
 
+        // A tool that is not idempotent and ignored its timeout may still be running after the backoff delay: a new
+        // attempt would overlap it (two bookings at once), so the retries end with the timeout instead.
+        if (_previous.Abandoned is { IsCompleted: false })
+        {
+            return new ValueTask<Outcome<AttemptResult>>(Outcome.FromResult(_previous.RefuseOverlap()));
+        }
+
         Attempts++;
         ValueTask<AttemptResult> attempt = _runner.RunAsync(_entry, _call, context.CancellationToken, _offload);
-        return attempt.IsCompletedSuccessfully
-            ? new ValueTask<Outcome<AttemptResult>>(Outcome.FromResult(attempt.Result))
-            : AwaitAsync(attempt);
+        if (attempt.IsCompletedSuccessfully)
+        {
+            _previous = attempt.Result;
+            return new ValueTask<Outcome<AttemptResult>>(Outcome.FromResult(_previous));
+        }
 
-        static async ValueTask<Outcome<AttemptResult>> AwaitAsync(ValueTask<AttemptResult> pending) =>
-            Outcome.FromResult(await pending.ConfigureAwait(false));
+        return AwaitAsync(attempt);
+    }
+
+    private async ValueTask<Outcome<AttemptResult>> AwaitAsync(ValueTask<AttemptResult> pending)
+    {
+        _previous = await pending.ConfigureAwait(false);
+        return Outcome.FromResult(_previous);
     }
 }

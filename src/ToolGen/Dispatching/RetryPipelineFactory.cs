@@ -33,7 +33,7 @@ internal static class RetryPipelineFactory
             MaxDelay = maxDelay,
             UseJitter = useJitter,
             ShouldHandle = static args => new ValueTask<bool>(
-                args.Outcome.Exception is null && AttemptResult.IsRetryable(args.Outcome.Result.Result, args.AttemptNumber)),
+                args.Outcome.Exception is null && args.Outcome.Result.IsRetryable(args.AttemptNumber)),
             DelayGenerator = args => new ValueTask<TimeSpan?>(
                 args.Outcome.Result.RetryAfter is { } retryAfter ? Min(retryAfter, maxDelay) : null),
             OnRetry = static args =>

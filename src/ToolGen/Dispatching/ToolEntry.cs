@@ -33,6 +33,9 @@ internal sealed class ToolEntry
 
     public int MaxAttempts { get; }
 
+    /// <summary>Whether repeating a call has no additional effect (read-only or idempotent).</summary>
+    public bool Idempotent => Definition.Annotations.Idempotent;
+
     /// <summary>Whether the tool may be retried (more than one attempt).</summary>
     public bool CanRetry => _retryPipeline is not null;
 

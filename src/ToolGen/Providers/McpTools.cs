@@ -19,7 +19,10 @@ public static class McpTools
 
     private const string Format = "MCP";
 
-    /// <summary>The <c>result</c> of <c>tools/list</c>: <c>{"tools":[{"name","description","inputSchema"}]}</c>.</summary>
+    /// <summary>
+    /// The <c>result</c> of <c>tools/list</c>: <c>{"tools":[{"name","title","description","inputSchema","annotations"}]}</c>,
+    /// <c>title</c> only when the tool has one.
+    /// </summary>
     public static string WriteToolsList(IEnumerable<ToolDefinition> tools) => ProviderJson.Write(tools, static (writer, items) =>
     {
         writer.WriteStartObject();
@@ -37,12 +40,36 @@ public static class McpTools
         {
             writer.WriteStartObject();
             writer.WriteString("name"u8, tool.Name);
+            ToolAnnotations annotations = tool.Annotations;
+            if (annotations.Title is { } title)
+            {
+                writer.WriteString("title"u8, title);
+            }
+
             ProviderJson.WriteDescription(writer, tool);
             ProviderJson.WriteSchema(writer, "inputSchema", tool, useStrictVariant: false);
+            WriteAnnotations(writer, annotations);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
+    }
+
+    // Every hint is written, defaults included: a client that assumes other defaults still reads the truth. The title
+    // is repeated inside the annotations for clients of the 2025-03-26 revision, which only had it there.
+    private static void WriteAnnotations(Utf8JsonWriter writer, ToolAnnotations annotations)
+    {
+        writer.WriteStartObject("annotations"u8);
+        if (annotations.Title is { } title)
+        {
+            writer.WriteString("title"u8, title);
+        }
+
+        writer.WriteBoolean("readOnlyHint"u8, annotations.ReadOnly);
+        writer.WriteBoolean("destructiveHint"u8, annotations.Destructive);
+        writer.WriteBoolean("idempotentHint"u8, annotations.Idempotent);
+        writer.WriteBoolean("openWorldHint"u8, annotations.OpenWorld);
+        writer.WriteEndObject();
     }
 
     /// <summary>

@@ -283,6 +283,22 @@ public static class BadTools
                 string {|#0:Ping|}();
             }
             """, new[] { D("TG0014").WithArguments("Ping", "interface", "ITools") }),
+
+        new Case("TG0015 read-only and destructive", Usings + """
+            public partial class Tools
+            {
+                [Tool(Description = "Reads the calendar.", ReadOnly = true, {|#0:Destructive = true|}, OpenWorld = false)]
+                public static string Read([Description("The day.")] string day) => day;
+            }
+            """, new[] { D("TG0015").WithArguments("read", "Destructive = true") }),
+
+        new Case("TG0015 read-only and not idempotent", Usings + """
+            public partial class Tools
+            {
+                [Tool(Description = "Reads the calendar.", {|#0:Idempotent = false|}, ReadOnly = true, Destructive = false)]
+                public static string Read([Description("The day.")] string day) => day;
+            }
+            """, new[] { D("TG0015").WithArguments("read", "Idempotent = false") }),
     };
 
     public static IEnumerable<object[]> Cases() => All.Select(c => new object[] { c });

@@ -5,7 +5,8 @@ using System.Threading.Tasks;
 namespace ToolGen.ReliabilityTests.Corpus;
 
 /// <summary>
-/// Tools with one behaviour each for the load and fault tests. MaxAttempts = 1 everywhere: retries are covered in
+/// Tools with one behaviour each for the load and fault tests, read-only (they change nothing, so a timeout stays
+/// "transient"). MaxAttempts = 1 everywhere: retries are covered in
 /// ToolGen.Tests, and here every call must end after exactly one attempt without backoff waits.
 /// </summary>
 public sealed partial class LoadTools
@@ -22,17 +23,17 @@ public sealed partial class LoadTools
 
     public Action<int>? OnInvoked { get; set; }
 
-    [Tool(MaxAttempts = 1)]
+    [Tool(ReadOnly = true, MaxAttempts = 1)]
     public int Ok(int n) => Seen(n);
 
-    [Tool("ok_async", MaxAttempts = 1)]
+    [Tool("ok_async", ReadOnly = true, MaxAttempts = 1)]
     public async Task<int> OkAsync(int n)
     {
         await Task.Yield();
         return Seen(n);
     }
 
-    [Tool(MaxAttempts = 1)]
+    [Tool(ReadOnly = true, MaxAttempts = 1)]
     public async Task<int> Transient(int n)
     {
         Seen(n);
@@ -41,7 +42,7 @@ public sealed partial class LoadTools
     }
 
     /// <summary>Throws before returning a task at all: the exception leaves InvokeAsync synchronously.</summary>
-    [Tool(MaxAttempts = 1)]
+    [Tool(ReadOnly = true, MaxAttempts = 1)]
     public Task<int> Permanent(int n)
     {
         Seen(n);
@@ -49,7 +50,7 @@ public sealed partial class LoadTools
     }
 
     /// <summary>Ignores its token and never finishes: abandoned at its timeout.</summary>
-    [Tool(MaxAttempts = 1, TimeoutMilliseconds = 1000)]
+    [Tool(ReadOnly = true, MaxAttempts = 1, TimeoutMilliseconds = 1000)]
     public Task<int> Hang(int n)
     {
         Seen(n);
@@ -57,7 +58,7 @@ public sealed partial class LoadTools
     }
 
     /// <summary>Blocks its thread until the test opens the gate.</summary>
-    [Tool(MaxAttempts = 1, TimeoutMilliseconds = 1000)]
+    [Tool(ReadOnly = true, MaxAttempts = 1, TimeoutMilliseconds = 1000)]
     public int Block(int n)
     {
         Seen(n);

@@ -43,7 +43,8 @@ public class SecurityTests
     {
         var dispatcher = new ToolDispatcher(new ToolDispatcherOptions { IncludeExceptionMessages = false }, ToolSet);
         ToolResult result = await dispatcher.DispatchAsync(new ToolCall("c", "leaky", $"{{\"kind\":\"{kind}\"}}"));
-        Assert.Equal("The tool failed with an internal error.", result.ErrorMessage);
+        // The generic message, then (the tool has side effects) the note that the failed call may have taken effect.
+        Assert.StartsWith("The tool failed with an internal error.", result.ErrorMessage);
         Assert.DoesNotContain("secret", result.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("db failed", result.Content, StringComparison.Ordinal);
     }

@@ -18,7 +18,14 @@ public sealed class FakeToolSet : IToolSet
 
     public IReadOnlyList<ToolDefinition> Tools => _tools;
 
-    public static ToolDefinition Definition(string name, int timeoutMilliseconds = 0, int maxAttempts = 0, bool strict = false) =>
+    /// <summary>
+    /// The annotations of the fake's tools unless a test passes others: idempotent, because most tests here are about
+    /// the mechanics of retries and timeouts. RetrySafetyTests pass <see cref="ToolAnnotations.Default"/> (a tool with
+    /// side effects, what a generated tool is unless it says otherwise) to test the rules for those.
+    /// </summary>
+    public static readonly ToolAnnotations Idempotent = new(idempotent: true);
+
+    public static ToolDefinition Definition(string name, int timeoutMilliseconds = 0, int maxAttempts = 0, bool strict = false, ToolAnnotations? annotations = null) =>
         new(
             name,
             $"Runs {name}.",
@@ -26,7 +33,8 @@ public sealed class FakeToolSet : IToolSet
             strict ? Encoding.UTF8.GetBytes("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"],\"additionalProperties\":false}") : default,
             timeoutMilliseconds,
             maxAttempts,
-            strict);
+            strict,
+            annotations ?? Idempotent);
 
     public FakeToolSet Add(ToolDefinition definition, Func<ToolCall, CancellationToken, ValueTask<ToolResult>> handler)
     {
@@ -35,16 +43,16 @@ public sealed class FakeToolSet : IToolSet
         return this;
     }
 
-    public FakeToolSet Add(string name, Func<ToolCall, CancellationToken, ValueTask<ToolResult>> handler, int timeoutMilliseconds = 0, int maxAttempts = 0) =>
-        Add(Definition(name, timeoutMilliseconds, maxAttempts), handler);
+    public FakeToolSet Add(string name, Func<ToolCall, CancellationToken, ValueTask<ToolResult>> handler, int timeoutMilliseconds = 0, int maxAttempts = 0, ToolAnnotations? annotations = null) =>
+        Add(Definition(name, timeoutMilliseconds, maxAttempts, annotations: annotations), handler);
 
     /// <summary>A tool that returns <paramref name="resultJson"/> synchronously.</summary>
     public FakeToolSet Returns(string name, string resultJson) =>
         Add(name, (call, _) => new ValueTask<ToolResult>(ToolResult.Success(call, resultJson)));
 
     /// <summary>A tool that throws <paramref name="exception"/> synchronously on every call.</summary>
-    public FakeToolSet Throws(string name, Func<Exception> exception, int maxAttempts = 0) =>
-        Add(name, (_, _) => throw exception(), maxAttempts: maxAttempts);
+    public FakeToolSet Throws(string name, Func<Exception> exception, int maxAttempts = 0, ToolAnnotations? annotations = null) =>
+        Add(name, (_, _) => throw exception(), maxAttempts: maxAttempts, annotations: annotations);
 
     public int Invocations(string name)
     {

@@ -7,11 +7,13 @@ namespace ToolGen.Tests.Providers;
 public sealed class McpToolsTests
 {
     [Fact]
-    public void Tools_list_entries_have_an_input_schema() =>
+    public void Tools_list_entries_have_an_input_schema_a_title_and_every_annotation() =>
         Assert.Equal(
             "{\"tools\":[" +
-            "{\"name\":\"get_weather\",\"description\":\"Get the current weather for a city (°C by default).\",\"inputSchema\":" + WeatherSchema + "}," +
-            "{\"name\":\"get_time\",\"inputSchema\":" + TimeSchema + "}]}",
+            "{\"name\":\"get_weather\",\"title\":\"Weather\",\"description\":\"Get the current weather for a city (°C by default).\",\"inputSchema\":" + WeatherSchema +
+            ",\"annotations\":{\"title\":\"Weather\",\"readOnlyHint\":true,\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":true}}," +
+            "{\"name\":\"get_time\",\"inputSchema\":" + TimeSchema +
+            ",\"annotations\":{\"readOnlyHint\":false,\"destructiveHint\":true,\"idempotentHint\":false,\"openWorldHint\":true}}]}",
             McpTools.WriteToolsList(Both));
 
     [Fact]

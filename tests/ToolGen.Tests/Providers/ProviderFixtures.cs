@@ -10,7 +10,8 @@ internal static class ProviderFixtures
     public const string TimeSchema = "{\"type\":\"object\",\"properties\":{}}";
 
     public static ToolDefinition Weather { get; } = new(
-        "get_weather", "Get the current weather for a city (°C by default).", Encoding.UTF8.GetBytes(WeatherSchema), Encoding.UTF8.GetBytes(WeatherStrictSchema), strict: true);
+        "get_weather", "Get the current weather for a city (°C by default).", Encoding.UTF8.GetBytes(WeatherSchema), Encoding.UTF8.GetBytes(WeatherStrictSchema), strict: true,
+        annotations: new ToolAnnotations(readOnly: true, title: "Weather"));
 
     public static ToolDefinition Time { get; } = new("get_time", "", Encoding.UTF8.GetBytes(TimeSchema), default);
 
