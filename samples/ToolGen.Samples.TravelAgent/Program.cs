@@ -54,6 +54,28 @@ foreach (var result in results)
 Section("Tool messages sent back to the model");
 Console.WriteLine(Indented(OpenAIChatCompletions.WriteToolMessages(results)));
 
+// 5. The sample checks itself (.ci/run runs it): each call's outcome and attempts are what the tools are built to
+// produce, in request order; anything else exits 1.
+(string Id, string Outcome, int Attempts)[] expected =
+[
+    ("call_weather_paris", "ok", 1),
+    ("call_weather_tokyo", "ok", 1),
+    ("call_rate", "ok", 3), // two transient 503s, then the rate
+    ("call_flights", "ok", 1),
+    ("call_hotel", "timeout/transient", 1), // takes 5 s, times out at 300 ms, MaxAttempts = 1
+    ("call_typo", "function_not_found/permanent", 1),
+    ("call_bad_args", "invalid_arguments/permanent", 1),
+];
+var actual = results.Select(r => (r.CallId, r.IsSuccess ? "ok" : $"{r.ErrorType}/{ToolResult.CategoryName(r.Category)}", r.Attempts)).ToArray();
+if (!actual.SequenceEqual(expected))
+{
+    Console.Error.WriteLine($"UNEXPECTED results: {string.Join(", ", actual)}; expected {string.Join(", ", expected)}");
+    return 1;
+}
+
+Console.WriteLine($"{Environment.NewLine}Every result is the expected one.");
+return 0;
+
 static void Section(string title) => Console.WriteLine($"{Environment.NewLine}== {title} ==");
 
 static string Indented(string json)

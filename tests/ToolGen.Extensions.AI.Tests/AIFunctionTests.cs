@@ -7,6 +7,7 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 using ToolGen;
 using ToolGen.Extensions.AI;
 using Xunit;
@@ -163,15 +164,30 @@ public sealed class AIFunctionTests
     [Fact]
     public async Task Timeouts_and_retries_of_the_dispatcher_apply()
     {
-        var dispatcher = new ToolDispatcher(new ToolDispatcherOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1) }, new PolicyTools());
+        // The backoff and the timeout both run on a fake clock: nothing here waits for real time.
+        var clock = new FakeTimeProvider();
+        var dispatcher = new ToolDispatcher(new ToolDispatcherOptions { TimeProvider = clock, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(1), UseJitter = false }, new PolicyTools());
 
-        ToolResult flaky = await Function("flaky", dispatcher).InvokeToolAsync(new AIFunctionArguments()).Guarded();
-        ToolResult slow = await Function("slow", dispatcher).InvokeToolAsync(new AIFunctionArguments()).Guarded();
+        ToolResult flaky = await Advancing(clock, Function("flaky", dispatcher).InvokeToolAsync(new AIFunctionArguments()).AsTask()).Guarded();
+        ToolResult slow = await Advancing(clock, Function("slow", dispatcher).InvokeToolAsync(new AIFunctionArguments()).AsTask()).Guarded();
 
         Assert.True(flaky.IsSuccess);
         Assert.Equal(2, flaky.Attempts);
+        Assert.True(flaky.Elapsed >= TimeSpan.FromSeconds(1), $"{flaky.Elapsed}"); // the backoff waited on the fake clock
         Assert.Equal(ToolErrorKind.Timeout, slow.ErrorKind);
         Assert.Equal(ToolErrorCategory.Transient, slow.Category);
+    }
+
+    /// <summary>Moves the fake clock on in 10 ms steps until <paramref name="task"/> completes (Guarded bounds it).</summary>
+    private static async Task<T> Advancing<T>(FakeTimeProvider clock, Task<T> task)
+    {
+        while (!task.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Yield();
+        }
+
+        return await task;
     }
 
     [Fact]

@@ -81,12 +81,12 @@ public sealed partial class PolicyTools
         return "ok";
     }
 
-    /// <summary>Never finishes within its 50 ms timeout.</summary>
+    /// <summary>Never finishes by itself: only its 50 ms timeout (on the dispatcher's clock) ends it.</summary>
     /// <param name="cancellationToken">The attempt's token.</param>
     [Tool(ReadOnly = true, TimeoutMilliseconds = 50)]
     public async Task<string> Slow(CancellationToken cancellationToken)
     {
-        await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+        await Task.Delay(Timeout.Infinite, cancellationToken);
         return "late";
     }
 

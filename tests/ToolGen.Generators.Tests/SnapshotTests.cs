@@ -102,11 +102,10 @@ public class SnapshotTests
 
     private static void Verify(string name, string source)
     {
-        var (output, result, diagnostics) = GeneratorRunner.Run(source);
+        var (_, result, diagnostics) = GeneratorRunner.Run(source); // diagnostics include the output compilation's
         Assert.True(diagnostics.All(d => d.Severity < Microsoft.CodeAnalysis.DiagnosticSeverity.Warning), GeneratorRunner.Describe(diagnostics));
         var generated = Assert.Single(result.Results).GeneratedSources;
         var text = string.Join("\n// ---- next file ----\n", generated.Select(s => "// " + s.HintName + "\n" + s.SourceText));
         Snapshot.Match(name, text);
-        Assert.NotNull(output);
     }
 }

@@ -155,6 +155,11 @@ public sealed partial class EchoTools
         [Range(0.0, 1.0, MinimumIsExclusive = true)] double share = 0.5)
         => $"{rating}|{code}|{slug}|{email}|{site}|{color}|{items.Length}|{share}";
 
+    /// <summary>The type-table rows not in collections/annotated: a read-only set and [Length] on a string and a list.</summary>
+    [Tool]
+    public static string SetsAndLengths(IReadOnlySet<string> roles, [Length(2, 4)] string initials, [Length(1, 2)] List<int> picks)
+        => JsonSerializer.Serialize(new object[] { System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Order(roles, StringComparer.Ordinal)), initials, picks });
+
     /// <summary>A pattern a hostile input can make backtrack for a very long time.</summary>
     [Tool]
     public static string Backtracking([RegularExpression("(a+)+b")] string text) => text;

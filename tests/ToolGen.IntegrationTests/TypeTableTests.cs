@@ -97,6 +97,25 @@ public class TypeTableTests
     }
 
     [Fact]
+    public async Task Read_only_sets_and_Length_arrive_as_sent()
+    {
+        string json = await Success(_echo, "sets_and_lengths", """{"roles":["b","a"],"initials":"ab","picks":[1,2]}""");
+        Assert.Equal("""[["a","b"],"ab",[1,2]]""", JsonSerializer.Deserialize<string>(json));
+    }
+
+    [Theory]
+    [InlineData("""{"roles":["a","a"],"initials":"ab","picks":[1]}""", "Invalid value for 'roles[1]': items must be unique.")]
+    [InlineData("""{"roles":[],"initials":"a","picks":[1]}""", "Invalid value for 'initials': must have at least 2 characters.")]
+    [InlineData("""{"roles":[],"initials":"abcde","picks":[1]}""", "Invalid value for 'initials': must have at most 4 characters.")]
+    [InlineData("""{"roles":[],"initials":"ab","picks":[]}""", "Invalid value for 'picks': must have at least 1 items.")]
+    [InlineData("""{"roles":[],"initials":"ab","picks":[1,2,3]}""", "Invalid value for 'picks': must have at most 2 items.")]
+    public async Task Read_only_sets_reject_duplicates_and_Length_is_enforced(string arguments, string message)
+    {
+        var result = await Failure(_echo, "sets_and_lengths", arguments, ToolErrorKind.InvalidArguments);
+        Assert.Equal(message, result.ErrorMessage);
+    }
+
+    [Fact]
     public async Task Defaults_apply_when_arguments_are_absent()
     {
         Assert.Equal("\"Fahrenheit|3|none|0.5|True|High\"", await Success(_echo, "defaults", "{}"));

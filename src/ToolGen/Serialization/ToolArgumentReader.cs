@@ -157,9 +157,10 @@ public ref partial struct ToolArgumentReader
     [DoesNotReturn]
     public readonly void ThrowConstraint(string requirement)
     {
+        string timedOut = ToolFormats.TakeMatchTimedOut() ? " (the check timed out)" : string.Empty;
         throw new ToolArgumentException(
             ToolErrorKind.InvalidArguments,
-            $"Invalid value for '{PathHere()}': {requirement}.");
+            $"Invalid value for '{PathHere()}': {requirement}{timedOut}.");
     }
 
     /// <summary>Throws for a property (or dictionary key) that appears twice in one object.</summary>

@@ -37,8 +37,9 @@ public sealed partial class EchoTools
         IReadOnlyCollection<bool> flags,
         IList<Unit> units,
         ISet<int> ids,
-        IDictionary<string, DateOnly> days)
-        => new(tags, numbers, values, names, unique, counts, labels, longs, flags, units, ids, days);
+        IDictionary<string, DateOnly> days,
+        IReadOnlySet<string> roles)
+        => new(tags, numbers, values, names, unique, counts, labels, longs, flags, units, ids, days, roles);
 
     [Tool]
     public static DefaultArgs Defaults(Unit unit = Unit.Fahrenheit, int days = 3, string label = "none", double ratio = 0.5, bool flag = true, Priority priority = Priority.High)
@@ -65,8 +66,10 @@ public sealed partial class EchoTools
         [Url] string site,
         [AllowedValues("red", "green")] string color,
         [MinLength(1), MaxLength(3)] string[] items,
+        [Length(2, 4)] string initials,
+        [Length(1, 2)] List<int> picks,
         [Range(0.0, 1.0, MinimumIsExclusive = true)] double share = 0.5)
-        => new(rating, code, slug, email, site, color, items, share);
+        => new(rating, code, slug, email, site, color, items, initials, picks, share);
 
     [Tool(Strict = true)]
     public static StrictArgs StrictTool(string city, Unit unit = Unit.Celsius, Address? address = null) => new(city, unit, address);

@@ -18,6 +18,9 @@ public sealed partial class LoadTools
     /// <summary>Counts invocations of every tool (the cancellation test cancels after a number of them).</summary>
     public int Invocations;
 
+    /// <summary>Counts <c>block</c> calls that got past the gate (none may, until the test opens it).</summary>
+    public int BlockersReleased;
+
     public Action<int>? OnInvoked { get; set; }
 
     [Tool(ReadOnly = true, MaxAttempts = 1)]
@@ -60,6 +63,7 @@ public sealed partial class LoadTools
     {
         Seen(n);
         _gate.Wait();
+        Interlocked.Increment(ref BlockersReleased);
         return n;
     }
 

@@ -40,7 +40,8 @@ public sealed record CollectionArgs(
     IReadOnlyCollection<bool> Flags,
     IList<Unit> Units,
     ISet<int> Ids,
-    IDictionary<string, DateOnly> Days);
+    IDictionary<string, DateOnly> Days,
+    IReadOnlySet<string> Roles);
 
 public sealed record DefaultArgs(Unit Unit, int Days, string Label, double Ratio, bool Flag, Priority Priority);
 
@@ -84,6 +85,6 @@ public sealed class TreeNode
     public List<TreeNode> Children { get; set; } = new();
 }
 
-public sealed record AnnotatedArgs(int Rating, string Code, string Slug, string Email, string Site, string Color, string[] Items, double Share);
+public sealed record AnnotatedArgs(int Rating, string Code, string Slug, string Email, string Site, string Color, string[] Items, string Initials, List<int> Picks, double Share);
 
 public sealed record StrictArgs(string City, Unit Unit, Address? Address);

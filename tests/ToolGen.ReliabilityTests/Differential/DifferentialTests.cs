@@ -14,12 +14,21 @@ namespace ToolGen.ReliabilityTests.Differential;
 /// <summary>
 /// For every tool of the echo corpus: random valid and near-valid arguments; the generated parser must accept exactly
 /// the payloads the oracle (NJsonSchema + the README's documented rules) finds valid, and an accepted payload must
-/// come back from the echo tool as it was sent.
+/// come back from the echo tool as it was sent. Cases the oracle cannot judge are bounded and each has a listed reason.
 /// </summary>
 public class DifferentialTests(ITestOutputHelper output)
 {
     private const int ValidCases = 150;
     private const int NearValidCases = 450;
+
+    /// <summary>
+    /// Undecided cases allowed per tool (docs/reliability.md): none. A payload nobody judges proves nothing, so the
+    /// oracle decides integers beyond 64 bits and number bounds itself (OracleRewrite); the only way left to be
+    /// undecided is NJsonSchema throwing, and a case that does is a gap of the oracle to close, listed on failure.
+    /// </summary>
+    public const int MaxUndecided = 0;
+
+    private static readonly string[] s_undecidedReasons = ["undecidable: " + Oracle.NJsonSchemaThrew];
 
     // Tools with one object parameter return that object itself.
     private static readonly Dictionary<string, string> s_returnsParameter = new()
@@ -46,16 +55,19 @@ public class DifferentialTests(ITestOutputHelper output)
         int validCases = ValidCases * Seeds.Scale, nearCases = NearValidCases * Seeds.Scale;
         for (int i = 0; i < validCases + nearCases; i++)
         {
-            JsonObject instance = Seeds.Sample(valid, i, salt: (ulong)tool.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+            // The salt is a stable hash of the tool's name (string.GetHashCode is randomized per process): the same
+            // cases every run for a seed, and adding a tool changes no other tool's cases.
+            JsonObject instance = Seeds.Sample(valid, i, Seeds.SaltOf(tool));
             (string kind, string json) = i < validCases
                 ? ("valid", JsonText.Of(instance))
-                : Seeds.Sample(Mutation.Of(instance, oracle.Schema), i);
+                : Seeds.Sample(Mutation.Of(instance, oracle.Schema), i, Seeds.SaltOf(tool));
 
             (bool? expected, string reason) = oracle.Judge(json);
             ToolResult result = await tools.InvokeAsync(new ToolCall("c", tool, json), default);
             Count(tally, $"{kind} -> {reason}");
             if (expected is null)
             {
+                Assert.Contains(reason, s_undecidedReasons);
                 undecided++;
                 continue;
             }
@@ -70,13 +82,12 @@ public class DifferentialTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{tool}: {validCases + nearCases} cases, {undecided} undecided (NJsonSchema failed, or a known disagreement)");
-        foreach (var (key, count) in tally)
-        {
-            output.WriteLine($"  {count,5}  {key}");
-        }
+        string summary = $"{tool} (seed {Seeds.Seed}): {validCases + nearCases} cases, {undecided} undecided\n"
+            + string.Join("\n", tally.Select(t => $"  {t.Value,5}  {t.Key}"));
+        output.WriteLine(summary);
 
         Assert.True(failures.Count == 0, $"{failures.Count} disagreements for {tool}:\n" + string.Join("\n", failures.Take(12)));
+        Assert.True(undecided <= MaxUndecided, $"{undecided} undecided cases (at most {MaxUndecided}):\n{summary}");
     }
 
     private static string? EchoMismatch(SchemaNode schema, string tool, string json, string resultJson)
@@ -94,7 +105,7 @@ public class DifferentialTests(ITestOutputHelper output)
             return Echo.Mismatch(child, sent.RootElement.GetProperty(parameter), got.RootElement, parameter);
         }
 
-        return Echo.Mismatch(schema, sent.RootElement, got.RootElement);
+        return Echo.Mismatch(schema, sent.RootElement, got.RootElement, tool: tool);
     }
 
     private static void Count(SortedDictionary<string, int> tally, string key) => tally[key] = tally.GetValueOrDefault(key) + 1;

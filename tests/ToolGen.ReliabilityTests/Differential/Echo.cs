@@ -3,17 +3,21 @@ using System.Globalization;
 using System.Linq;
 using System.Numerics;
 using System.Text.Json;
+using ToolGen.ReliabilityTests.Corpus;
 
 namespace ToolGen.ReliabilityTests.Differential;
 
 /// <summary>
 /// Compares what an echo tool returned with the arguments it was sent, guided by the schema: the same value, in the
 /// type's canonical spelling (instants for date-times, Guid values, TimeOnly/TimeSpan values, numbers by value —
-/// float parameters at float precision), and the schema default for an absent optional argument.
+/// float parameters, and only they, at float precision), and the schema default for an absent optional argument.
+/// A date-time's fraction beyond 7 digits is compared truncated, as the README documents (.NET's 100 ns ticks).
 /// </summary>
 internal static class Echo
 {
-    public static string? Mismatch(SchemaNode schema, JsonElement sent, JsonElement got, string path = "")
+    /// <param name="tool">For the root object of a tool's arguments: its members are parameters of known .NET types.</param>
+    /// <param name="clr">The .NET type of this value where known (top-level parameters and their items).</param>
+    public static string? Mismatch(SchemaNode schema, JsonElement sent, JsonElement got, string path = "", string? tool = null, Type? clr = null)
     {
         if (sent.ValueKind == JsonValueKind.Null)
         {
@@ -40,7 +44,7 @@ internal static class Echo
                         return $"{path}.{p.Name}: missing from the echo";
                     }
 
-                    if (Mismatch(values, p.Value, g, path + "." + p.Name) is string m)
+                    if (Mismatch(values, p.Value, g, path + "." + p.Name, clr: ClrTypes.ElementOf(clr)) is string m)
                     {
                         return m;
                     }
@@ -57,10 +61,8 @@ internal static class Echo
                     }
 
                     JsonElement expected = present ? s : child.Default ?? default;
-                    if (expected.ValueKind == JsonValueKind.Undefined || (!present && !DefaultIsAllowed(child, expected)))
+                    if (expected.ValueKind == JsonValueKind.Undefined)
                     {
-                        // The second case is a generator bug reported to the lead (SchemaDefaultTests): an enum's
-                        // default spelled with the C# member name instead of its [JsonStringEnumMemberName].
                         continue; // absent without a schema default: the member keeps its initializer
                     }
 
@@ -69,7 +71,7 @@ internal static class Echo
                         return $"{path}.{name}: missing from the echo";
                     }
 
-                    if (Mismatch(child, expected, g, path + "." + name) is string m)
+                    if (Mismatch(child, expected, g, path + "." + name, clr: tool is null ? null : ClrTypes.Of(tool, name)) is string m)
                     {
                         return m;
                     }
@@ -87,8 +89,9 @@ internal static class Echo
                 for (int i = 0; i < sentItems.Length; i++)
                 {
                     // Sets may enumerate in another order: then any item may match.
-                    if (Mismatch(schema.Items!.Value, sentItems[i], gotItems[i], $"{path}[{i}]") is string m
-                        && !(schema.UniqueItems && gotItems.Any(g => Mismatch(schema.Items!.Value, sentItems[i], g) is null)))
+                    Type? item = ClrTypes.ElementOf(clr);
+                    if (Mismatch(schema.Items!.Value, sentItems[i], gotItems[i], $"{path}[{i}]", clr: item) is string m
+                        && !(schema.UniqueItems && gotItems.Any(g => Mismatch(schema.Items!.Value, sentItems[i], g, clr: item) is null)))
                     {
                         return m;
                     }
@@ -96,14 +99,11 @@ internal static class Echo
 
                 return null;
             default:
-                return Leaf(schema, sent, got) ? null : $"{path}: sent {sent.GetRawText()}, got {got.GetRawText()}";
+                return Leaf(schema, sent, got, clr) ? null : $"{path}: sent {sent.GetRawText()}, got {got.GetRawText()}";
         }
     }
 
-    private static bool DefaultIsAllowed(SchemaNode schema, JsonElement value) =>
-        schema.Enum is not JsonElement values || values.EnumerateArray().Any(v => JsonElement.DeepEquals(v, value));
-
-    private static bool Leaf(SchemaNode schema, JsonElement sent, JsonElement got)
+    private static bool Leaf(SchemaNode schema, JsonElement sent, JsonElement got, Type? clr)
     {
         if (sent.ValueKind != got.ValueKind && !(schema.Type == "number" && got.ValueKind == JsonValueKind.Number))
         {
@@ -117,8 +117,9 @@ internal static class Echo
                 return BigInteger.Parse(sent.GetRawText(), NumberStyles.Float, c) == BigInteger.Parse(got.GetRawText(), NumberStyles.Float, c);
             case "number":
                 double s = double.Parse(sent.GetRawText(), c), g = double.Parse(got.GetRawText(), c);
-                return s == g || (float)s == (float)g
-                    || (decimal.TryParse(sent.GetRawText(), NumberStyles.Float, c, out decimal ds) && decimal.TryParse(got.GetRawText(), NumberStyles.Float, c, out decimal dg) && ds == dg);
+                return s == g
+                    || (clr == typeof(float) && (float)s == (float)g)
+                    || (clr == typeof(decimal) && decimal.TryParse(sent.GetRawText(), NumberStyles.Float, c, out decimal ds) && decimal.TryParse(got.GetRawText(), NumberStyles.Float, c, out decimal dg) && ds == dg);
             case "boolean":
                 return sent.GetBoolean() == got.GetBoolean();
         }
@@ -126,11 +127,29 @@ internal static class Echo
         string a = sent.GetString()!, b = got.GetString()!;
         return schema.Format switch
         {
-            "date-time" => DateTimeOffset.Parse(a, c, DateTimeStyles.AssumeUniversal) == DateTimeOffset.Parse(b, c, DateTimeStyles.AssumeUniversal),
+            "date-time" => DateTimeOffset.Parse(Ticks(a), c, DateTimeStyles.AssumeUniversal) == DateTimeOffset.Parse(b, c, DateTimeStyles.AssumeUniversal),
             "time" => TimeOnly.Parse(a, c) == TimeOnly.Parse(b, c),
             "uuid" => Guid.Parse(a) == Guid.Parse(b),
             _ when schema.Pattern?.StartsWith("^-?", StringComparison.Ordinal) == true => TimeSpan.ParseExact(a, "c", c) == TimeSpan.ParseExact(b, "c", c),
             _ => string.Equals(a, b, StringComparison.Ordinal),
         };
+    }
+
+    /// <summary>A date-time with its fraction cut to 7 digits (.NET's parser would round the rest, ToolGen truncates).</summary>
+    private static string Ticks(string dateTime)
+    {
+        int dot = dateTime.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return dateTime;
+        }
+
+        int end = dot + 1;
+        while (end < dateTime.Length && char.IsAsciiDigit(dateTime[end]))
+        {
+            end++;
+        }
+
+        return end - dot - 1 <= 7 ? dateTime : dateTime[..(dot + 8)] + dateTime[end..];
     }
 }

@@ -19,4 +19,16 @@ internal static class Seeds
     /// <summary>The <paramref name="index"/>-th sample of <paramref name="gen"/> for this run (one PCG stream per case).</summary>
     public static T Sample<T>(Gen<T> gen, int index, ulong salt = 0) =>
         gen.Generate(new PCG((uint)index, Seed ^ salt), null, out _);
+
+    /// <summary>A salt that is the same in every process (FNV-1a of the UTF-16 units), unlike string.GetHashCode.</summary>
+    public static ulong SaltOf(string name)
+    {
+        ulong hash = 14695981039346656037;
+        foreach (char c in name)
+        {
+            hash = (hash ^ c) * 1099511628211;
+        }
+
+        return hash;
+    }
 }

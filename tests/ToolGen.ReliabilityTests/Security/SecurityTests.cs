@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ToolGen.ReliabilityTests.Corpus;
+using ToolGen.ReliabilityTests.Infrastructure;
 using ToolGen.Serialization;
 
 namespace ToolGen.ReliabilityTests.Security;
@@ -82,7 +83,7 @@ public class SecurityTests
     }
 
     [Fact]
-    public async Task Size_limit_is_checked_before_anything_proportional_is_allocated()
+    public void Size_limit_is_checked_before_anything_proportional_is_allocated()
     {
         // The payload already exists (the caller owns it); the parser must not copy or decode it.
         byte[] payload = new byte[ToolArgumentLimits.MaxBytes + 1];
@@ -90,9 +91,7 @@ public class SecurityTests
         payload[0] = (byte)'{';
         var call = new ToolCall("c", "scalars", payload);
         IToolSet tools = new EchoTools();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        ToolResult result = await tools.InvokeAsync(call, CancellationToken.None);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        (ToolResult result, long allocated) = SyncAllocation.Of(() => tools.InvokeAsync(call, CancellationToken.None), "4 MiB + 1");
         Assert.Equal(ToolErrorKind.InvalidArguments, result.ErrorKind);
         Assert.Contains("too large", result.ErrorMessage, StringComparison.Ordinal);
         Assert.True(allocated < 16 * 1024, $"{allocated} bytes");
@@ -101,14 +100,13 @@ public class SecurityTests
     [Theory]
     [InlineData(65, false)]
     [InlineData(64, true)]
-    public async Task Depth_limit_is_64_including_the_root(int depth, bool accepted)
+    public void Depth_limit_is_64_including_the_root(int depth, bool accepted)
     {
         // "any" takes any JSON: the only thing that can reject this payload is the depth limit.
         string value = new string('[', depth - 1) + new string(']', depth - 1);
         IToolSet tools = new EchoTools();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        ToolResult result = await tools.InvokeAsync(new ToolCall("c", "any", $"{{\"value\":{value},\"node\":null}}"), CancellationToken.None);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var call = new ToolCall("c", "any", $"{{\"value\":{value},\"node\":null}}");
+        (ToolResult result, long allocated) = SyncAllocation.Of(() => tools.InvokeAsync(call, CancellationToken.None), $"depth {depth}");
         Assert.Equal(accepted, result.IsSuccess);
         if (!accepted)
         {
