@@ -11,6 +11,7 @@ public sealed class ToolDefinition
 {
     private string? _inputSchema;
     private string? _strictInputSchema;
+    private string? _outputSchema;
 
     /// <summary>Creates a definition. Generated code calls this with UTF-8 schema constants.</summary>
     public ToolDefinition(
@@ -20,7 +21,8 @@ public sealed class ToolDefinition
         ReadOnlyMemory<byte> strictInputSchemaUtf8,
         int timeoutMilliseconds = 0,
         int maxAttempts = 0,
-        bool strict = false)
+        bool strict = false,
+        ReadOnlyMemory<byte> outputSchemaUtf8 = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(description);
@@ -38,6 +40,7 @@ public sealed class ToolDefinition
         TimeoutMilliseconds = timeoutMilliseconds;
         MaxAttempts = maxAttempts;
         Strict = strict;
+        OutputSchemaUtf8 = outputSchemaUtf8;
     }
 
     /// <summary>
@@ -51,9 +54,19 @@ public sealed class ToolDefinition
         string strictInputSchema,
         int timeoutMilliseconds = 0,
         int maxAttempts = 0,
-        bool strict = false)
-        : this(name, description, Utf8(inputSchema, nameof(inputSchema)), Utf8(strictInputSchema, nameof(strictInputSchema)), timeoutMilliseconds, maxAttempts, strict)
+        bool strict = false,
+        string? outputSchema = null)
+        : this(
+            name,
+            description,
+            Utf8(inputSchema, nameof(inputSchema)),
+            Utf8(strictInputSchema, nameof(strictInputSchema)),
+            timeoutMilliseconds,
+            maxAttempts,
+            strict,
+            outputSchema is null ? default : Utf8(outputSchema, nameof(outputSchema)))
     {
+        _outputSchema = outputSchema;
         _inputSchema = inputSchema;
         _strictInputSchema = string.IsNullOrEmpty(strictInputSchema) ? inputSchema : strictInputSchema;
     }
@@ -78,6 +91,15 @@ public sealed class ToolDefinition
 
     /// <summary>The strict-mode schema as JSON text (see <see cref="StrictInputSchemaUtf8"/>).</summary>
     public string StrictInputSchema => _strictInputSchema ??= Encoding.UTF8.GetString(StrictInputSchemaUtf8.Span);
+
+    /// <summary>
+    /// The JSON Schema (draft 2020-12) of the value the tool returns, as UTF-8 JSON; empty for tools that return nothing
+    /// (<c>void</c>, <c>Task</c>, <c>ValueTask</c>). It describes <see cref="ToolResult.ResultJson"/> of a successful call.
+    /// </summary>
+    public ReadOnlyMemory<byte> OutputSchemaUtf8 { get; }
+
+    /// <summary>The output schema as JSON text, or <see langword="null"/> for tools that return nothing.</summary>
+    public string? OutputSchema => OutputSchemaUtf8.IsEmpty ? null : _outputSchema ??= Encoding.UTF8.GetString(OutputSchemaUtf8.Span);
 
     /// <summary>Per-call timeout from <see cref="ToolAttribute.TimeoutMilliseconds"/>: 0 default, -1 none.</summary>
     public int TimeoutMilliseconds { get; }
