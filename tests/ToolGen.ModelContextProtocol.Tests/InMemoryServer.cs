@@ -37,7 +37,9 @@ internal sealed class InMemoryServer : IAsyncDisposable
         server._run = server._services.GetRequiredService<McpServer>().RunAsync(server._stop.Token);
         server.Client = await McpClient.CreateAsync(
             new StreamClientTransport(server._clientToServer.Writer.AsStream(), server._serverToClient.Reader.AsStream()),
-            new McpClientOptions { ProtocolVersion = protocolVersion });
+            // The version is pinned (by default the newest) and the probe untimed: the client's fallback after a 5 s
+            // discovery probe would otherwise change the negotiated version on a loaded machine.
+            new McpClientOptions { ProtocolVersion = protocolVersion ?? "2026-07-28", DiscoverProbeTimeout = Timeout.InfiniteTimeSpan });
         return server;
     }
 

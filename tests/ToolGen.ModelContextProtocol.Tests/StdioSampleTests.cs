@@ -42,7 +42,11 @@ public class StdioSampleTests
     [Fact]
     public async Task The_sample_server_lists_and_runs_its_tools_over_stdio()
     {
-        await using McpClient client = await McpClient.CreateAsync(Transport());
+        // Pinned, with no probe timeout: a slow process start must not make the client fall back to an older version.
+        await using McpClient client = await McpClient.CreateAsync(
+            Transport(),
+            new McpClientOptions { ProtocolVersion = "2026-07-28", DiscoverProbeTimeout = System.Threading.Timeout.InfiniteTimeSpan });
+        Assert.Equal("2026-07-28", client.NegotiatedProtocolVersion);
 
         var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
         Assert.Equal(new[] { "delete_product", "list_low_stock", "lookup_product", "set_price" }, tools.Keys.Order());
