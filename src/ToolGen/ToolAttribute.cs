@@ -31,4 +31,10 @@ public sealed class ToolAttribute : Attribute
 
     /// <summary>Ask providers to constrain the model's arguments to the schema (OpenAI/Anthropic strict mode).</summary>
     public bool Strict { get; set; }
+
+    /// <summary>
+    /// Whether each call must be approved before the tool runs: by <see cref="ToolDispatcherOptions.Approver"/>, or,
+    /// through Microsoft.Extensions.AI, by the user answering an approval request. Without an approver the call is denied.
+    /// </summary>
+    public bool RequiresApproval { get; set; }
 }

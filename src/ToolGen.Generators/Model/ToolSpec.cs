@@ -24,7 +24,8 @@ internal sealed record ToolSpec(
     int TimeoutMilliseconds,
     int MaxAttempts,
     bool Strict,
-    EquatableArray<TypeSpec> Types);
+    EquatableArray<TypeSpec> Types,
+    bool RequiresApproval = false);
 
 /// <summary>A type declaration enclosing a tool set (outermost first), to re-open it as partial.</summary>
 internal sealed record TypeDeclarationSpec(string Keyword, string Name, bool IsStatic);

@@ -95,7 +95,8 @@ internal static class ToolParser
             AttributeReader.Named<int>(attribute, "TimeoutMilliseconds"),
             AttributeReader.Named<int>(attribute, "MaxAttempts"),
             AttributeReader.Named<bool>(attribute, "Strict"),
-            types.Table);
+            types.Table,
+            AttributeReader.Named<bool>(attribute, "RequiresApproval"));
         return new ParsedTool(containingType, tool);
     }
 
