@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Packs ToolGen (runtime + generator + analyzers + code fixes in one package) and, when its project exists,
-# ToolGen.Extensions.AI into artifacts/packages, the local feed that tests/ToolGen.PackageTests restores from.
+# Packs ToolGen (runtime + generator + analyzers + code fixes in one package) and, when their projects exist,
+# ToolGen.Extensions.AI and ToolGen.ModelContextProtocol into artifacts/packages, the local feed that tests/ToolGen.PackageTests restores from.
 #
 #   build/pack.sh            0.1.0-local.<UTC time>: every pack is a new version, so no NuGet cache can hand a
 #                            consumer an older build under the same version (caches never re-check a version)
@@ -20,6 +20,9 @@ projects=(src/ToolGen/ToolGen.csproj)
 if [ -f src/ToolGen.Extensions.AI/ToolGen.Extensions.AI.csproj ]; then
   projects+=(src/ToolGen.Extensions.AI/ToolGen.Extensions.AI.csproj)
 fi
+if [ -f src/ToolGen.ModelContextProtocol/ToolGen.ModelContextProtocol.csproj ]; then
+  projects+=(src/ToolGen.ModelContextProtocol/ToolGen.ModelContextProtocol.csproj)
+fi
 
 rm -rf "$out"
 mkdir -p "$out"
@@ -33,7 +36,8 @@ version=$(dotnet msbuild src/ToolGen/ToolGen.csproj -getProperty:PackageVersion 
 echo "$version" > "$out/version.txt"
 
 # The package tests restore into their own folder (RestorePackagesPath); drop earlier ToolGen builds from it.
-rm -rf artifacts/package-tests/packages/toolgen artifacts/package-tests/packages/toolgen.extensions.ai
+rm -rf artifacts/package-tests/packages/toolgen artifacts/package-tests/packages/toolgen.extensions.ai \
+  artifacts/package-tests/packages/toolgen.modelcontextprotocol
 
 echo "packed $version:"
 ls -1 "$out"

@@ -35,6 +35,13 @@ public sealed class ToolCall
     /// <summary>The arguments as UTF-8 JSON. Untrusted: it may be empty, malformed or hostile.</summary>
     public ReadOnlyMemory<byte> ArgumentsUtf8 { get; }
 
+    /// <summary>
+    /// The services of the scope the call runs in (for example an MCP request's or an ASP.NET Core request's), or
+    /// <see langword="null"/>. Tool classes run through <see cref="PerCallToolSet{T}"/> are created from them, once per
+    /// call, so scoped services such as a <c>DbContext</c> belong to this call only.
+    /// </summary>
+    public IServiceProvider? Services { get; init; }
+
     /// <summary>The arguments as text (invalid UTF-8 is replaced by U+FFFD).</summary>
     public string ArgumentsJson => _argumentsJson ??= Encoding.UTF8.GetString(ArgumentsUtf8.Span);
 

@@ -11,6 +11,7 @@ public sealed class ToolDefinition
 {
     private string? _inputSchema;
     private string? _strictInputSchema;
+    private string? _outputSchema;
 
     /// <summary>Creates a definition. Generated code calls this with UTF-8 schema constants.</summary>
     public ToolDefinition(
@@ -24,7 +25,8 @@ public sealed class ToolDefinition
         ToolAnnotations? annotations = null,
         bool runInline = false,
         int deadlineMilliseconds = 0,
-        int maxConcurrency = 0)
+        int maxConcurrency = 0,
+        ReadOnlyMemory<byte> outputSchemaUtf8 = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(description);
@@ -48,6 +50,7 @@ public sealed class ToolDefinition
         ArgumentOutOfRangeException.ThrowIfNegative(maxConcurrency);
         DeadlineMilliseconds = deadlineMilliseconds;
         MaxConcurrency = maxConcurrency;
+        OutputSchemaUtf8 = outputSchemaUtf8;
     }
 
     /// <summary>
@@ -65,9 +68,11 @@ public sealed class ToolDefinition
         ToolAnnotations? annotations = null,
         bool runInline = false,
         int deadlineMilliseconds = 0,
-        int maxConcurrency = 0)
-        : this(name, description, Utf8(inputSchema, nameof(inputSchema)), Utf8(strictInputSchema, nameof(strictInputSchema)), timeoutMilliseconds, maxAttempts, strict, annotations, runInline, deadlineMilliseconds, maxConcurrency)
+        int maxConcurrency = 0,
+        string? outputSchema = null)
+        : this(name, description, Utf8(inputSchema, nameof(inputSchema)), Utf8(strictInputSchema, nameof(strictInputSchema)), timeoutMilliseconds, maxAttempts, strict, annotations, runInline, deadlineMilliseconds, maxConcurrency, outputSchema is null ? default : Utf8(outputSchema, nameof(outputSchema)))
     {
+        _outputSchema = outputSchema;
         _inputSchema = inputSchema;
         _strictInputSchema = string.IsNullOrEmpty(strictInputSchema) ? inputSchema : strictInputSchema;
     }
@@ -92,6 +97,15 @@ public sealed class ToolDefinition
 
     /// <summary>The strict-mode schema as JSON text (see <see cref="StrictInputSchemaUtf8"/>).</summary>
     public string StrictInputSchema => _strictInputSchema ??= Encoding.UTF8.GetString(StrictInputSchemaUtf8.Span);
+
+    /// <summary>
+    /// The JSON Schema (draft 2020-12) of the value the tool returns, as UTF-8 JSON; empty for tools that return nothing
+    /// (<c>void</c>, <c>Task</c>, <c>ValueTask</c>). It describes <see cref="ToolResult.ResultJson"/> of a successful call.
+    /// </summary>
+    public ReadOnlyMemory<byte> OutputSchemaUtf8 { get; }
+
+    /// <summary>The output schema as JSON text, or <see langword="null"/> for tools that return nothing.</summary>
+    public string? OutputSchema => OutputSchemaUtf8.IsEmpty ? null : _outputSchema ??= Encoding.UTF8.GetString(OutputSchemaUtf8.Span);
 
     /// <summary>Per-call timeout from <see cref="ToolAttribute.TimeoutMilliseconds"/>: 0 default, -1 none.</summary>
     public int TimeoutMilliseconds { get; }

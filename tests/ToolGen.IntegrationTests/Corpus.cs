@@ -129,6 +129,10 @@ public sealed partial class EchoTools
     [Tool]
     public static Point Move(Point to) => to;
 
+    /// <summary>Returns a tree as received.</summary>
+    [Tool]
+    public static TreeNode EchoTree(TreeNode root) => root;
+
     /// <summary>Counts the nodes of a tree.</summary>
     [Tool]
     public static int CountNodes(TreeNode root)

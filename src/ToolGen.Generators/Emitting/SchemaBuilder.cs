@@ -8,20 +8,27 @@ namespace ToolGen.Generators.Emitting;
 /// <summary>
 /// Writes a tool's input schema (draft 2020-12) from the model, in two variants: the full one, and the strict one
 /// OpenAI and Anthropic constrain decoding with (all properties required, optional ones nullable, no defaults or bounds).
-/// Recursive types go to <c>$defs</c>; everything else is inlined, which models read best.
+/// Recursive types go to <c>$defs</c>; everything else is inlined, which models read best. It also writes the output
+/// schema of a tool's return value: every readable member, all required (the result writer writes each one), and no
+/// DataAnnotations bounds or defaults, which constrain what the model sends, not what a tool returns.
 /// </summary>
 internal sealed class SchemaBuilder
 {
     private readonly TypeTable _types;
     private readonly bool _strict;
+    private readonly bool _output;
     private readonly HashSet<string> _recursive;
     private readonly Dictionary<string, string> _defNames = new();
 
-    private SchemaBuilder(TypeTable types, ToolSpec tool, bool strict)
+    // Set while the outermost value of an output schema is being written: its object receives the $defs.
+    private bool _atOutputRoot;
+
+    private SchemaBuilder(TypeTable types, ToolSpec tool, bool strict, bool output)
     {
         _types = types;
         _strict = strict;
-        _recursive = FindRecursive(types, tool);
+        _output = output;
+        _recursive = FindRecursive(types, tool, output);
         foreach (var id in _recursive.OrderBy(i => i, System.StringComparer.Ordinal))
         {
             string name = types.NameOf(id);
@@ -29,7 +36,53 @@ internal sealed class SchemaBuilder
         }
     }
 
-    public static string Build(TypeTable types, ToolSpec tool, bool strict) => new SchemaBuilder(types, tool, strict).Root(tool);
+    public static string Build(TypeTable types, ToolSpec tool, bool strict) => new SchemaBuilder(types, tool, strict, output: false).Root(tool);
+
+    /// <summary>The schema of the tool's return value, or null for a tool that returns nothing.</summary>
+    public static string? BuildOutput(TypeTable types, ToolSpec tool) =>
+        tool.ReturnType is null ? null : new SchemaBuilder(types, tool, strict: false, output: true).OutputRoot(tool.ReturnType);
+
+    private string OutputRoot(TypeRef type)
+    {
+        var json = new JsonTextBuilder();
+        _atOutputRoot = true;
+        var spec = _types[type.TypeId];
+        if (spec.Kind == JsonKind.Object)
+        {
+            // Inline even when recursive: clients of protocol versions before 2026-07-28 require "type":"object" here.
+            ObjectBody(json, spec, type.IsNullable, spec.Description);
+        }
+        else
+        {
+            Value(json, type, null, ConstraintSpec.None, required: true, defaultJson: null);
+        }
+
+        return json.ToString();
+    }
+
+    private bool TakeOutputRoot()
+    {
+        bool root = _atOutputRoot;
+        _atOutputRoot = false;
+        return root;
+    }
+
+    private void Defs(JsonTextBuilder json)
+    {
+        if (_recursive.Count == 0)
+        {
+            return;
+        }
+
+        json.Name("$defs").StartObject();
+        foreach (var id in _recursive.OrderBy(i => _defNames[i], System.StringComparer.Ordinal))
+        {
+            json.Name(_defNames[id]);
+            ObjectBody(json, _types[id], nullable: false, description: _types[id].Description);
+        }
+
+        json.EndObject();
+    }
 
     private string Root(ToolSpec tool)
     {
@@ -45,18 +98,7 @@ internal sealed class SchemaBuilder
         json.EndObject();
         Required(json, tool.Parameters.Where(p => !p.IsCancellationToken && (p.IsRequired || _strict)).Select(p => p.JsonName));
         json.RawProperty("additionalProperties", "false");
-        if (_recursive.Count > 0)
-        {
-            json.Name("$defs").StartObject();
-            foreach (var id in _recursive.OrderBy(i => _defNames[i], System.StringComparer.Ordinal))
-            {
-                json.Name(_defNames[id]);
-                ObjectBody(json, _types[id], nullable: false, description: _types[id].Description);
-            }
-
-            json.EndObject();
-        }
-
+        Defs(json);
         return json.EndObject().ToString();
     }
 
@@ -66,6 +108,11 @@ internal sealed class SchemaBuilder
         bool nullable = type.IsNullable || (_strict && !required);
         var spec = _types[type.TypeId];
         description ??= spec.Description;
+        if (_output)
+        {
+            constraints = ConstraintSpec.None;
+            defaultJson = null;
+        }
 
         if (spec.Kind == JsonKind.Object && _recursive.Contains(spec.Id))
         {
@@ -91,6 +138,7 @@ internal sealed class SchemaBuilder
             return;
         }
 
+        bool root = TakeOutputRoot();
         json.StartObject();
         switch (spec.Kind)
         {
@@ -151,15 +199,21 @@ internal sealed class SchemaBuilder
         }
 
         Describe(json, description, defaultJson);
+        if (root)
+        {
+            Defs(json);
+        }
+
         json.EndObject();
     }
 
     private void ObjectBody(JsonTextBuilder json, TypeSpec spec, bool nullable, string? description, string? defaultJson = null)
     {
+        bool root = TakeOutputRoot();
         json.StartObject();
         Type(json, "object", nullable);
-        Describe(json, description, defaultJson);
-        var members = spec.Members.Where(m => m.InputRole != MemberInputRole.None).ToList();
+        Describe(json, description, _output ? null : defaultJson);
+        var members = spec.Members.Where(m => IsInSchema(m, _output)).ToList();
         json.Name("properties").StartObject();
         foreach (var member in members)
         {
@@ -168,10 +222,18 @@ internal sealed class SchemaBuilder
         }
 
         json.EndObject();
-        Required(json, members.Where(m => m.IsRequired || _strict).Select(m => m.JsonName));
+        Required(json, members.Where(m => m.IsRequired || _strict || _output).Select(m => m.JsonName));
         json.RawProperty("additionalProperties", "false");
+        if (root)
+        {
+            Defs(json);
+        }
+
         json.EndObject();
     }
+
+    // Input: the members the parser reads. Output: the members the result writer writes.
+    private static bool IsInSchema(MemberSpec member, bool output) => output ? member.CanRead : member.InputRole != MemberInputRole.None;
 
     private void Scalar(JsonTextBuilder json, JsonKind kind, bool nullable, ConstraintSpec constraints)
     {
@@ -321,7 +383,7 @@ internal sealed class SchemaBuilder
     }
 
     /// <summary>Object types reachable from themselves: only these need <c>$defs</c>.</summary>
-    private static HashSet<string> FindRecursive(TypeTable types, ToolSpec tool)
+    private static HashSet<string> FindRecursive(TypeTable types, ToolSpec tool, bool output)
     {
         var recursive = new HashSet<string>();
         var onStack = new HashSet<string>();
@@ -351,7 +413,7 @@ internal sealed class SchemaBuilder
                 Visit(spec.ElementTypeId);
             }
 
-            foreach (var member in spec.Members.Where(m => m.InputRole != MemberInputRole.None))
+            foreach (var member in spec.Members.Where(m => IsInSchema(m, output)))
             {
                 Visit(member.Type.TypeId);
             }
@@ -359,9 +421,16 @@ internal sealed class SchemaBuilder
             onStack.Remove(id);
         }
 
-        foreach (var parameter in tool.Parameters.Where(p => p.Type is not null))
+        if (output)
         {
-            Visit(parameter.Type!.TypeId);
+            Visit(tool.ReturnType!.TypeId);
+        }
+        else
+        {
+            foreach (var parameter in tool.Parameters.Where(p => p.Type is not null))
+            {
+                Visit(parameter.Type!.TypeId);
+            }
         }
 
         // A recursive chain through a non-object (List<Node>) marks the object that closes the cycle.

@@ -47,12 +47,22 @@ internal sealed record TypeDeclarationSpec(string Keyword, string Name, bool IsS
 /// <summary>One tool method together with where it is declared: the output of the first pipeline step.</summary>
 internal sealed record ToolMethodModel(ContainingTypeSpec ContainingType, ToolSpec Tool);
 
+/// <summary>
+/// A constructor parameter of a tool class, taken from services: its C# type and, for an optional one (a default value
+/// or a nullable type), the C# expression used when the service is missing.
+/// </summary>
+internal sealed record ServiceParameterSpec(string TypeName, string? FallbackCSharp);
+
+/// <summary>The constructor the generated <c>Create(IServiceProvider)</c> calls.</summary>
+internal sealed record ServiceConstructorSpec(EquatableArray<ServiceParameterSpec> Parameters);
+
 /// <summary>The class declaring tools.</summary>
 internal sealed record ContainingTypeSpec(
     string? Namespace,
     EquatableArray<TypeDeclarationSpec> Declarations,
     string FullName,
-    string HintName)
+    string HintName,
+    ServiceConstructorSpec? Constructor = null)
 {
     public bool IsStatic => Declarations[Declarations.Count - 1].IsStatic;
 }

@@ -293,7 +293,44 @@ internal static class ToolParser
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         string fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         string hint = (ns is null ? string.Empty : ns + ".") + string.Join(".", declarations.Select(d => d.Name)) + ".ToolGen.g.cs";
-        return new ContainingTypeSpec(ns, declarations.ToEquatableArray(), fullName, hint);
+        return new ContainingTypeSpec(ns, declarations.ToEquatableArray(), fullName, hint, ServiceConstructor(type));
+    }
+
+    /// <summary>
+    /// The constructor per-call creation uses (as Microsoft.Extensions.DependencyInjection would pick it): the public one
+    /// marked [ActivatorUtilitiesConstructor], else the public one with the most parameters (the first of equals).
+    /// None for static or abstract classes, structs, or when no public constructor takes only plain parameters.
+    /// </summary>
+    private static ServiceConstructorSpec? ServiceConstructor(INamedTypeSymbol type)
+    {
+        if (type.IsStatic || type.IsAbstract || type.TypeKind != TypeKind.Class)
+        {
+            return null;
+        }
+
+        var candidates = type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public)
+            .Where(c => c.Parameters.All(p => p.RefKind == RefKind.None && !p.IsParams && p.Type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer) && !p.Type.IsRefLikeType))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var chosen = candidates.FirstOrDefault(c => c.GetAttributes().Any(a => a.AttributeClass?.Name == "ActivatorUtilitiesConstructorAttribute"))
+            ?? candidates.OrderByDescending(c => c.Parameters.Length).First();
+        var parameters = chosen.Parameters.Select(p =>
+        {
+            string typeName = p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(
+                SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier));
+            string? fallback = p.HasExplicitDefaultValue
+                ? ConstantFormatter.CSharp(p.ExplicitDefaultValue, p.Type)
+                : p.NullableAnnotation == NullableAnnotation.Annotated || p.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                    ? "default"
+                    : null;
+            return new ServiceParameterSpec(typeName, fallback);
+        });
+        return new ServiceConstructorSpec(parameters.ToEquatableArray());
     }
 
     private static Location? AttributeLocation(AttributeData attribute) =>
