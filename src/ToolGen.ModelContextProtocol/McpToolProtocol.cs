@@ -16,6 +16,20 @@ internal static class McpToolProtocol
         Description = definition.Description.Length == 0 ? null : definition.Description,
         InputSchema = Parse(definition.InputSchemaUtf8.Span),
         OutputSchema = definition.OutputSchemaUtf8.IsEmpty ? null : Parse(definition.OutputSchemaUtf8.Span),
+        Title = definition.Annotations.Title,
+        Annotations = Annotations(definition.Annotations),
+    };
+
+    // All four hints are written, defaults included, as McpTools.WriteToolsList does: a client then never has to
+    // know the spec's defaults to learn that a tool has side effects. The title is repeated for 2025-03-26 clients,
+    // which read it from the annotations only.
+    private static global::ModelContextProtocol.Protocol.ToolAnnotations Annotations(global::ToolGen.ToolAnnotations annotations) => new()
+    {
+        Title = annotations.Title,
+        ReadOnlyHint = annotations.ReadOnly,
+        IdempotentHint = annotations.Idempotent,
+        DestructiveHint = annotations.Destructive,
+        OpenWorldHint = annotations.OpenWorld,
     };
 
     /// <summary>The same tool for older clients: only the output schema differs (see <see cref="OutputSchemaWire"/>).</summary>

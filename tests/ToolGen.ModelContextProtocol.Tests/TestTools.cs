@@ -34,14 +34,14 @@ public sealed partial class DirectoryTools
 
     /// <summary>Looks up a contact by name.</summary>
     /// <param name="name">The full name.</param>
-    [Tool]
+    [Tool(ReadOnly = true, Title = "Look up a contact")]
     public Contact LookupContact([StringLength(40, MinimumLength = 1)] string name) =>
         new(name, name.ToLowerInvariant().Replace(' ', '.') + "@example.com", name.Length);
 
     /// <summary>Counts visits.</summary>
     /// <param name="from">First day.</param>
     /// <param name="days">Number of days.</param>
-    [Tool]
+    [Tool(Idempotent = true, OpenWorld = false)]
     public int CountVisits(DateOnly from, [Range(1, 31)] int days = 7) => from.Day + days;
 
     /// <summary>Lists names.</summary>

@@ -129,7 +129,8 @@ public class ToolsCallTests
         Assert.Equal("Refused: closed", Text(refused));
         var crashed = await server.Client.CallToolAsync(Call("crash", "{}"));
         Assert.True(crashed.IsError);
-        Assert.Equal("The tool failed with an internal error.", Text(crashed));
+        // crash says nothing of its effects, so the model is also told a retry may repeat them.
+        Assert.Equal("The tool failed with an internal error. It may have taken effect before failing, and calling it again may repeat that effect: check before retrying.", Text(crashed));
         Assert.DoesNotContain("secret", Text(crashed));
     }
 
@@ -153,7 +154,7 @@ public class ToolsCallTests
         time.Advance(TimeSpan.FromSeconds(5));
         var result = await pending;
         Assert.True(result.IsError);
-        Assert.Equal("The tool 'wait' did not finish within 5 s.", Text(result));
+        Assert.Equal("The tool 'wait' did not finish within 5 s. It may still complete, or may already have completed: check whether it took effect before calling it again.", Text(result));
         await tools.Canceled; // the tool's token fired
     }
 

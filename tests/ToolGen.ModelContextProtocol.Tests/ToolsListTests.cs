@@ -19,6 +19,12 @@ public class ToolsListTests
         {
             var tool = listed.Single(t => t.Name == definition.Name).ProtocolTool;
             Assert.Equal(definition.Description, tool.Description);
+            Assert.Equal(definition.Annotations.Title, tool.Title);
+            Assert.Equal(definition.Annotations.Title, tool.Annotations!.Title);
+            Assert.Equal(definition.Annotations.ReadOnly, tool.Annotations.ReadOnlyHint);
+            Assert.Equal(definition.Annotations.Idempotent, tool.Annotations.IdempotentHint);
+            Assert.Equal(definition.Annotations.Destructive, tool.Annotations.DestructiveHint);
+            Assert.Equal(definition.Annotations.OpenWorld, tool.Annotations.OpenWorldHint);
             Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(definition.InputSchema).RootElement, tool.InputSchema), definition.Name);
             if (definition.OutputSchema is null)
             {
@@ -30,6 +36,23 @@ public class ToolsListTests
                 Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(definition.OutputSchema).RootElement, tool.OutputSchema!.Value), definition.Name);
             }
         }
+    }
+
+    [Fact]
+    public async Task Annotations_reach_the_client_as_hints_with_the_title()
+    {
+        await using var server = await InMemoryServer.StartAsync((_, mcp) => mcp.WithToolGenTools(new DirectoryTools()));
+        var listed = (await server.Client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
+
+        var lookup = listed["lookup_contact"];
+        Assert.Equal("Look up a contact", lookup.Title);
+        Assert.Equal((true, true, false, true), (lookup.Annotations!.ReadOnlyHint, lookup.Annotations.IdempotentHint, lookup.Annotations.DestructiveHint, lookup.Annotations.OpenWorldHint));
+        var count = listed["count_visits"].Annotations!;
+        Assert.Equal((false, true, true, false), (count.ReadOnlyHint, count.IdempotentHint, count.DestructiveHint, count.OpenWorldHint));
+        // A tool that says nothing is assumed to have side effects: MCP's defaults, written out.
+        var echo = listed["echo"];
+        Assert.Null(echo.Title);
+        Assert.Equal((false, false, true, true), (echo.Annotations!.ReadOnlyHint, echo.Annotations.IdempotentHint, echo.Annotations.DestructiveHint, echo.Annotations.OpenWorldHint));
     }
 
     [Fact]
