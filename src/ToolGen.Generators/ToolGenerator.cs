@@ -23,7 +23,7 @@ public sealed class ToolGenerator : IIncrementalGenerator
                 ToolParser.ToolAttributeName,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (ctx, cancellationToken) => ctx.TargetSymbol is IMethodSymbol method
-                    ? ToolParser.Parse(method, ctx.Attributes[0], new List<ToolProblem>(), cancellationToken)
+                    ? ToolParser.Parse(method, ctx.Attributes[0], ctx.SemanticModel.Compilation, new List<ToolProblem>(), cancellationToken)
                     : null)
             .WithTrackingName(TrackingNames.ToolMethods)
             .Where(static model => model is not null)

@@ -70,13 +70,30 @@ public class SchemaAgreementTests
         ("any", """{"value":{"x":[1,{"y":null}]},"node":"text"}"""),
         ("move", """{"to":{"x":1,"y":2}}"""),
         ("move", """{"to":{"x":1}}"""),
+        ("create_contact", """{"contact":{"email":"a@b.com","nick":"","age":0,"tag":"a b"}}"""),
+        ("create_contact", """{"contact":{"email":" ","nick":"","age":0,"tag":"a"}}"""),
+        ("create_contact", """{"contact":{"email":"a@b.com","nick":null,"age":0,"tag":"a"}}"""),
+        ("create_contact", """{"contact":{"email":"a@b.com","nick":"","age":null,"tag":"a"}}"""),
+        ("create_contact", """{"contact":{"email":"a@b.com","nick":"","age":1,"tag":""}}"""),
+        ("create_contact", """{"contact":{"email":"a@b.com","nick":"","age":1,"tag":" "}}"""),
+        ("create_contact", """{"contact":{"email":"a@b.com","nick":"","age":1}}"""),
+        ("greet", """{"name":"\u00a0","title":"x"}"""),
+        ("greet", """{"name":"Ada"}"""),
+        ("refund", """{"request":{"orderId":"o","amount":5}}"""),
+        ("refund", """{"request":{"orderId":"o","amount":0}}"""),
+        ("refund", """{"request":{"orderId":"o"}}"""),
+        ("resize", """{"window":{}}"""),
+        ("bind", """{"bound":{"value":null}}"""),
+        ("search", """{"options":{"query":"q","verbose":false}}"""),
     }.Select(c => new object[] { c.Tool, c.Json });
 
     [Theory]
     [MemberData(nameof(Corpus))]
     public async Task Parser_and_schema_agree(string tool, string json)
     {
-        IToolSet tools = tool == "get_weather" ? new WeatherTools("t") : new EchoTools();
+        IToolSet tools = tool == "get_weather" ? new WeatherTools("t")
+            : IntentTools.ToolDefinitions.Any(t => t.Name == tool) ? IntentTools.ToolSet
+            : new EchoTools();
         var definition = tools.Tools.Single(t => t.Name == tool);
         var schema = await NJsonSchemaOf(definition.InputSchema);
         var errors = schema.Validate(json);
@@ -90,7 +107,7 @@ public class SchemaAgreementTests
     [Fact]
     public async Task Every_schema_parses_and_uses_only_draft_2020_12_keywords()
     {
-        var sets = new IToolSet[] { new EchoTools(), new WeatherTools("t"), MathTools.ToolSet, new Outer.NestedTools() };
+        var sets = new IToolSet[] { new EchoTools(), new WeatherTools("t"), MathTools.ToolSet, new Outer.NestedTools(), IntentTools.ToolSet };
         foreach (var definition in sets.SelectMany(s => s.Tools))
         {
             foreach (string text in new[] { definition.InputSchema, definition.StrictInputSchema })

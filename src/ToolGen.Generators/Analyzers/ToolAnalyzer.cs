@@ -35,7 +35,8 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DescriptionTooLong,
         DiagnosticDescriptors.PlaceholderDescription,
         DiagnosticDescriptors.ToolParameterOnCancellationToken,
-        DiagnosticDescriptors.UnsupportedContainer);
+        DiagnosticDescriptors.UnsupportedContainer,
+        DiagnosticDescriptors.DefaultBreaksConstraint);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -49,11 +50,13 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute), SymbolKind.NamedType);
+            // A member type shared by several tool classes is reported once per compilation.
+            var reportedDefaults = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute, reportedDefaults), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute, System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> reportedDefaults)
     {
         var type = (INamedTypeSymbol)context.Symbol;
 
@@ -75,7 +78,7 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         foreach (var (method, attribute) in ToolMethods(type, toolAttribute))
         {
             var problems = new List<ToolProblem>();
-            var parsed = ToolParser.Analyze(method, attribute, problems, context.CancellationToken);
+            var parsed = ToolParser.Analyze(method, attribute, context.Compilation, problems, context.CancellationToken);
             tools.Add((method, attribute, parsed));
 
             foreach (var problem in problems.Where(p => !IsAboutAnotherType(p)))
@@ -86,6 +89,7 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
             CheckDescriptions(context, method, attribute, parsed.Tool);
             CheckCancellationTokens(context, method);
             CheckStrict(context, method, attribute, parsed.Tool);
+            CheckDefaults(context, parsed, reportedDefaults);
         }
 
         CheckDuplicateToolNames(context, tools);
@@ -223,6 +227,25 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                 ? strict.GetLocation()
                 : method.Locations.FirstOrDefault() ?? Location.None;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StrictSchemaViolation, location, tool.ToolName, string.Join("; ", violations)));
+    }
+
+    /// <summary>TG0016: an optional value whose default its own DataAnnotations reject.</summary>
+    private static void CheckDefaults(SymbolAnalysisContext context, ParsedTool parsed, System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> reported)
+    {
+        foreach (var optional in parsed.OptionalValues)
+        {
+            if (DefaultValueRules.Violation(optional) is not { } violation || !reported.TryAdd(optional.Symbol, true))
+            {
+                continue;
+            }
+
+            var location = optional.Symbol.Locations.FirstOrDefault() ?? Location.None;
+            var properties = optional.Symbol is IPropertySymbol { IsRequired: false, SetMethod: not null }
+                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.CanAddRequired, "true")
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DefaultBreaksConstraint, location, properties,
+                optional.Symbol is IParameterSymbol ? optional.Symbol.Name : optional.Symbol.ToDisplayString(), DefaultValueRules.Display(optional), violation));
+        }
     }
 
     /// <summary>TG0006 for tools: the generator keeps the first of two same-named tools, so the second is reported.</summary>

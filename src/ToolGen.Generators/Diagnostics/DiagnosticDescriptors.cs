@@ -84,6 +84,11 @@ internal static class DiagnosticDescriptors
         "Tools must be declared in a class or struct",
         "Tool method '{0}' is declared in the {1} '{2}', but ToolGen generates tool sets for classes, structs and records only; move the tool into a partial class");
 
+    public static readonly DiagnosticDescriptor DefaultBreaksConstraint = Create(
+        "TG0016", DiagnosticSeverity.Warning,
+        "Default value breaks its own DataAnnotations",
+        "'{0}' is optional and defaults to {1}, which its own {2} rejects; the parser checks only values the model sends, so leaving it out passes the tool a value it would refuse. Make it required (the 'required' modifier, [Required] or no default) or give it a default that passes.");
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

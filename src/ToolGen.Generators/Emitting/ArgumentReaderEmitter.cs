@@ -16,6 +16,7 @@ internal sealed class ArgumentReaderEmitter
     private readonly TypeTable _types;
     private readonly HashSet<(string Id, bool Strict)> _needed = new();
     private readonly List<string> _patterns = new();
+    private readonly List<string> _accessors = new();
     private int _temp;
 
     public ArgumentReaderEmitter(TypeTable types) => _types = types;
@@ -60,6 +61,15 @@ internal sealed class ArgumentReaderEmitter
             w.Close();
         }
 
+        foreach (var accessor in _accessors)
+        {
+            w.Line();
+            foreach (var line in accessor.Split('\n'))
+            {
+                w.Line(line);
+            }
+        }
+
         for (int i = 0; i < _patterns.Count; i++)
         {
             w.Line();
@@ -93,7 +103,9 @@ internal sealed class ArgumentReaderEmitter
                 w.Open("if (!__reader.IsNull)");
             }
 
-            w.Line($"{field.Local} = {ReadExpression(field.Type, strict)};");
+            // [Required] rejects null whatever the C# type says (RequiredAttribute.IsValid(null) is false).
+            var readType = field.Constraints.IsRequired ? field.Type with { IsNullable = false } : field.Type;
+            w.Line($"{field.Local} = {ReadExpression(readType, strict)};");
             Checks(w, field.Local, field.Type, field.Constraints);
             if (nullMeansAbsent)
             {
@@ -253,7 +265,7 @@ internal sealed class ArgumentReaderEmitter
         var arguments = inputs.Select((m, i) => (m, i)).Where(x => x.m.InputRole == MemberInputRole.ConstructorParameter)
             .OrderBy(x => x.m.ConstructorIndex).Select(x => "__m" + x.i);
         var initializers = inputs.Select((m, i) => (m, i))
-            .Where(x => x.m.InputRole == MemberInputRole.InitOnly || (x.m.InputRole == MemberInputRole.Settable && x.m.IsRequired))
+            .Where(x => (x.m.InputRole == MemberInputRole.InitOnly && !x.m.SetsInitOnlyWhenSeen) || (x.m.InputRole == MemberInputRole.Settable && x.m.IsRequired))
             .Select(x => $"{CSharp.Identifier(x.m.CSharpName)} = __m{x.i}")
             .ToList();
         string construct = $"new {spec.FullName}({string.Join(", ", arguments)})";
@@ -270,9 +282,31 @@ internal sealed class ArgumentReaderEmitter
             {
                 w.Line($"if (__seen{i}) value.{CSharp.Identifier(inputs[i].CSharpName)} = __m{i};");
             }
+            else if (inputs[i].SetsInitOnlyWhenSeen)
+            {
+                // Init-only members with an initializer keep it unless the model sent them; C# can only set them
+                // after construction through the init accessor, which [UnsafeAccessor] calls without reflection.
+                string accessor = InitAccessor(spec, inputs[i]);
+                w.Line($"if (__seen{i}) {accessor}({(spec.IsValueType ? "ref " : string.Empty)}value, __m{i});");
+            }
         }
 
         w.Line("return value;");
+    }
+
+    /// <summary>The name of an [UnsafeAccessor] method calling the init accessor of <paramref name="member"/>.</summary>
+    private string InitAccessor(TypeSpec spec, MemberSpec member)
+    {
+        string name = $"__ToolGen_Init_{_types.NameOf(spec.Id)}_{member.CSharpName}";
+        string target = spec.IsValueType ? "ref " + spec.FullName : member.DeclaringTypeName ?? spec.FullName;
+        string declaration = "[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "
+            + CSharp.Literal("set_" + member.CSharpName) + $")]\nprivate static extern void {name}({target} __target, {_types.CSharpName(member.Type)} __value);";
+        if (!_accessors.Contains(declaration))
+        {
+            _accessors.Add(declaration);
+        }
+
+        return name;
     }
 
     /// <summary>The DataAnnotations checks, run with the reader still on the value so errors carry its path.</summary>
@@ -294,6 +328,11 @@ internal sealed class ArgumentReaderEmitter
 
         bool isString = spec.Kind == JsonKind.String;
         bool isNumber = spec.Kind is >= JsonKind.Byte and <= JsonKind.Decimal;
+        if (isString && c.RejectsBlank)
+        {
+            w.Line($"if (string.IsNullOrWhiteSpace({v})) __reader.ThrowConstraint(\"must not be empty or only whitespace\");");
+        }
+
         if (isNumber && (c.Minimum is not null || c.Maximum is not null))
         {
             NumberRange(w, v, spec.Kind, c);

@@ -49,4 +49,8 @@ internal sealed record ToolSetSpec(ContainingTypeSpec ContainingType, EquatableA
 /// What the parser made of a tool method even when it has problems: the containing type is null when the tool cannot
 /// be placed in a generated partial type. Used by the analyzers only; never cached in the incremental pipeline.
 /// </summary>
-internal sealed record ParsedTool(ContainingTypeSpec? ContainingType, ToolSpec Tool);
+internal sealed record ParsedTool(ContainingTypeSpec? ContainingType, ToolSpec Tool)
+{
+    /// <summary>The optional parameters and members of the tool with the values they take when absent.</summary>
+    public System.Collections.Generic.IReadOnlyList<Parsing.OptionalValue> OptionalValues { get; init; } = System.Array.Empty<Parsing.OptionalValue>();
+}
