@@ -35,8 +35,7 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DescriptionTooLong,
         DiagnosticDescriptors.PlaceholderDescription,
         DiagnosticDescriptors.ToolParameterOnCancellationToken,
-        DiagnosticDescriptors.UnsupportedContainer,
-        DiagnosticDescriptors.DefaultBreaksConstraint);
+        DiagnosticDescriptors.UnsupportedContainer);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -50,13 +49,11 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // A member type shared by several tool classes is reported once per compilation.
-            var reportedDefaults = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute, reportedDefaults), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, toolAttribute), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute, System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> reportedDefaults)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol toolAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
 
@@ -89,7 +86,6 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
             CheckDescriptions(context, method, attribute, parsed.Tool);
             CheckCancellationTokens(context, method);
             CheckStrict(context, method, attribute, parsed.Tool);
-            CheckDefaults(context, parsed, reportedDefaults);
         }
 
         CheckDuplicateToolNames(context, tools);
@@ -227,25 +223,6 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
                 ? strict.GetLocation()
                 : method.Locations.FirstOrDefault() ?? Location.None;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StrictSchemaViolation, location, tool.ToolName, string.Join("; ", violations)));
-    }
-
-    /// <summary>TG0016: an optional value whose default its own DataAnnotations reject.</summary>
-    private static void CheckDefaults(SymbolAnalysisContext context, ParsedTool parsed, System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> reported)
-    {
-        foreach (var optional in parsed.OptionalValues)
-        {
-            if (DefaultValueRules.Violation(optional) is not { } violation || !reported.TryAdd(optional.Symbol, true))
-            {
-                continue;
-            }
-
-            var location = optional.Symbol.Locations.FirstOrDefault() ?? Location.None;
-            var properties = optional.Symbol is IPropertySymbol { IsRequired: false, SetMethod: not null }
-                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.CanAddRequired, "true")
-                : ImmutableDictionary<string, string?>.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DefaultBreaksConstraint, location, properties,
-                optional.Symbol is IParameterSymbol ? optional.Symbol.Name : optional.Symbol.ToDisplayString(), DefaultValueRules.Display(optional), violation));
-        }
     }
 
     /// <summary>TG0006 for tools: the generator keeps the first of two same-named tools, so the second is reported.</summary>
