@@ -11,7 +11,7 @@ var cases = new (ToolCall Call, string Expected)[]
 {
     (new ToolCall("call_1", "quote_order",
         """{"order":{"lines":[{"sku":"A-1","quantity":2,"unitPrice":9.5},{"sku":"B-2","quantity":1,"unitPrice":20}],"shipTo":{"city":"Lyon","country":"FR"},"priority":"Express"}}"""),
-     """{"success":true,"result":{"subtotal":39.0,"shipping":15,"total":54.0,"items":3,"destination":"Lyon, FR"}}"""),
+     """{"success":true,"result":{"subtotal":39.0,"shipping":15,"total":54.0,"items":3,"destination":"Lyon, FR (EU)"}}"""),
     (new ToolCall("call_2", "summarize", """{"values":[3,1.5,4.5]}"""),
      """{"success":true,"result":{"count":3,"min":1.5,"max":4.5,"mean":3}}"""),
     (new ToolCall("call_3", "same_day_priorities", """{"hour":14}"""),
