@@ -30,9 +30,14 @@ public sealed class ToolGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.ValidToolMethods);
 
+        // Only the assembly attribute's value flows on, so other compilation changes stop here.
+        var defaultReading = context.CompilationProvider
+            .Select(static (compilation, _) => ToolParser.DefaultArgumentReading(compilation.Assembly));
+
         var toolSets = tools
             .Collect()
-            .SelectMany(static (models, _) => Group(models))
+            .Combine(defaultReading)
+            .SelectMany(static (input, _) => Group(input.Left, input.Right))
             .WithTrackingName(TrackingNames.ToolSets);
 
         context.RegisterSourceOutput(toolSets, static (output, set) =>
@@ -40,8 +45,9 @@ public sealed class ToolGenerator : IIncrementalGenerator
     }
 
     /// <summary>One tool set per declaring class, tools in declaration order, classes in ordinal order.</summary>
-    private static ImmutableArray<ToolSetSpec> Group(ImmutableArray<ToolMethodModel> models) =>
+    private static ImmutableArray<ToolSetSpec> Group(ImmutableArray<ToolMethodModel> models, int defaultReading) =>
         models
+            .Select(m => m.Tool.ArgumentReading != 0 ? m : m with { Tool = m.Tool with { ArgumentReading = defaultReading } })
             .GroupBy(m => m.ContainingType)
             .OrderBy(g => g.Key.FullName, System.StringComparer.Ordinal)
             // A second tool with the same name is reported by TG0006 and left out, so the switch stays valid.

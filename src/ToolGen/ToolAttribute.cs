@@ -31,4 +31,11 @@ public sealed class ToolAttribute : Attribute
 
     /// <summary>Ask providers to constrain the model's arguments to the schema (OpenAI/Anthropic strict mode).</summary>
     public bool Strict { get; set; }
+
+    /// <summary>
+    /// Lenient (numbers and booleans in strings, enum names in any case, null for an optional value, the arguments
+    /// encoded as a string) or exact reading of the model's arguments; <see cref="ArgumentReading.Default"/> takes the
+    /// assembly's <see cref="ToolDefaultsAttribute"/>, else lenient. Strict tools always read exactly.
+    /// </summary>
+    public ArgumentReading ArgumentReading { get; set; }
 }

@@ -24,7 +24,15 @@ internal sealed record ToolSpec(
     int TimeoutMilliseconds,
     int MaxAttempts,
     bool Strict,
-    EquatableArray<TypeSpec> Types);
+    EquatableArray<TypeSpec> Types,
+    int ArgumentReading = 0)
+{
+    /// <summary>Lenient reading (ToolGen.ArgumentReading.Lenient, resolved against the assembly default); never for strict tools.</summary>
+    public bool IsLenient => ArgumentReading == 1 && !Strict;
+
+    /// <summary>Null for an optional non-nullable value means "absent": strict schemas send it so, lenient tools accept it.</summary>
+    public bool NullMeansAbsent => Strict || IsLenient;
+}
 
 /// <summary>A type declaration enclosing a tool set (outermost first), to re-open it as partial.</summary>
 internal sealed record TypeDeclarationSpec(string Keyword, string Name, bool IsStatic);

@@ -17,6 +17,15 @@ internal static class ToolParser
 {
     public const string ToolAttributeName = "ToolGen.ToolAttribute";
     public const string ToolParameterAttributeName = "ToolGen.ToolParameterAttribute";
+    public const string ToolDefaultsAttributeName = "ToolGen.ToolDefaultsAttribute";
+
+    /// <summary>The assembly's default ArgumentReading (1 lenient, 2 exact) from [assembly: ToolDefaults].</summary>
+    public static int DefaultArgumentReading(IAssemblySymbol assembly)
+    {
+        var defaults = assembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ToolDefaultsAttributeName);
+        int reading = defaults is null ? 0 : AttributeReader.Named<int>(defaults, "ArgumentReading");
+        return reading == 2 ? 2 : 1;
+    }
 
     private static readonly Regex ValidName = new("^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
 
@@ -97,7 +106,8 @@ internal static class ToolParser
             AttributeReader.Named<int>(attribute, "TimeoutMilliseconds"),
             AttributeReader.Named<int>(attribute, "MaxAttempts"),
             AttributeReader.Named<bool>(attribute, "Strict"),
-            types.Table);
+            types.Table,
+            AttributeReader.Named<int>(attribute, "ArgumentReading"));
         return new ParsedTool(containingType, tool) { OptionalValues = types.OptionalValues };
     }
 
