@@ -19,7 +19,7 @@ var cases = new (ToolCall Call, string Expected)[]
     (new ToolCall("call_4", "quote_order", """{"order":{"lines":[],"shipTo":{"city":"Oslo"}}}"""),
      """{"success":false,"error":"Missing required argument 'order.shipTo.country'.","error_type":"missing_argument","category":"permanent"}"""),
     (new ToolCall("call_5", "same_day_priorities", """{"hour":"noon"}"""),
-     """{"success":false,"error":"Invalid value for 'hour': expected an integer between -2147483648 and 2147483647.","error_type":"invalid_arguments","category":"permanent"}"""),
+     """{"success":false,"error":"Invalid value for 'hour': expected an integer between -2147483648 and 2147483647, or a string holding exactly one (got another string).","error_type":"invalid_arguments","category":"permanent"}"""),
     (new ToolCall("call_6", "sumarize", """{"values":[1]}"""),
      """{"success":false,"error":"Unknown function 'sumarize'. Did you mean 'summarize'?","error_type":"function_not_found","category":"permanent"}"""),
 };
