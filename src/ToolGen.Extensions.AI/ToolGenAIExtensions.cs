@@ -21,6 +21,13 @@ public static class ToolGenAIExtensions
     /// One <see cref="ToolGenAIFunction"/> per tool of the dispatcher, in its order. The list is new and mutable on
     /// every call, so it can be assigned to <c>ChatOptions.Tools</c> directly and other tools added to it.
     /// </summary>
+    /// <remarks>
+    /// A tool with <see cref="ToolDefinition.RequiresApproval"/> on a dispatcher without
+    /// <see cref="ToolDispatcherOptions.Approver"/> is wrapped in an <see cref="ApprovalRequiredAIFunction"/>, so that
+    /// <c>FunctionInvokingChatClient</c> (and the Agent Framework) ask the user with a <see cref="ToolApprovalRequestContent"/>
+    /// and run the call only once it is approved. With an approver, the approver decides and the function is not wrapped:
+    /// one gate per tool.
+    /// </remarks>
     /// <param name="dispatcher">Runs every invocation (timeouts, retries, error categories).</param>
     /// <param name="serializerOptions">For argument values that are neither JSON nor primitives; defaults to
     /// <see cref="AIJsonUtilities.DefaultOptions"/>.</param>
@@ -31,7 +38,9 @@ public static class ToolGenAIExtensions
         var functions = new List<AITool>(dispatcher.Tools.Count);
         foreach (ToolDefinition definition in dispatcher.Tools)
         {
-            functions.Add(new ToolGenAIFunction(definition, dispatcher, options));
+            functions.Add(definition.RequiresApproval && !dispatcher.HasApprover
+                ? new ApprovalRequiredAIFunction(new ToolGenAIFunction(definition, dispatcher, options, approvedByHost: true))
+                : new ToolGenAIFunction(definition, dispatcher, options));
         }
 
         return functions;

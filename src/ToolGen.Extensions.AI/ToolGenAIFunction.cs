@@ -32,15 +32,24 @@ public sealed class ToolGenAIFunction : AIFunction
     private static readonly IReadOnlyDictionary<string, object?> StrictProperties =
         new Dictionary<string, object?>(StringComparer.Ordinal) { ["strict"] = true };
 
-    private readonly ToolDispatcher _dispatcher;
-
-    internal ToolGenAIFunction(ToolDefinition definition, ToolDispatcher dispatcher, JsonSerializerOptions serializerOptions)
+    internal ToolGenAIFunction(ToolDefinition definition, ToolDispatcher dispatcher, JsonSerializerOptions serializerOptions, bool approvedByHost = false)
     {
         Definition = definition;
-        _dispatcher = dispatcher;
+        Dispatcher = dispatcher;
+        ApprovedByHost = approvedByHost;
         JsonSerializerOptions = serializerOptions;
         JsonSchema = Schemas.GetValue(definition, static d => new StrongBox<JsonElement>(ParseSchema(d))).Value;
     }
+
+    /// <summary>The dispatcher every invocation runs through.</summary>
+    public ToolDispatcher Dispatcher { get; }
+
+    /// <summary>
+    /// Whether this function sits inside an <see cref="ApprovalRequiredAIFunction"/>: the host (for example
+    /// <c>FunctionInvokingChatClient</c>) asks the user before it invokes, so an invocation is an approved call and the
+    /// dispatcher's own approver is not asked again.
+    /// </summary>
+    internal bool ApprovedByHost { get; }
 
     /// <summary>The generated definition this function exposes.</summary>
     public ToolDefinition Definition { get; }
@@ -76,7 +85,7 @@ public sealed class ToolGenAIFunction : AIFunction
             return new ValueTask<ToolResult>(ToolResult.Failure(call, ToolErrorKind.InvalidArguments, ToolErrorCategory.Permanent, error!));
         }
 
-        return _dispatcher.DispatchAsync(new ToolCall(callId, Name, utf8Json), cancellationToken);
+        return Dispatcher.DispatchAsync(new ToolCall(callId, Name, utf8Json) { IsPreApproved = ApprovedByHost }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -88,6 +97,12 @@ public sealed class ToolGenAIFunction : AIFunction
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        return ToJson(result);
+    }
+
+    /// <summary>What a function returns for <paramref name="result"/>: its <see cref="ToolResult.Content"/> as a <see cref="JsonElement"/>.</summary>
+    internal static JsonElement ToJson(ToolResult result)
+    {
         using JsonDocument content = JsonDocument.Parse(result.Content);
         return content.RootElement.Clone();
     }

@@ -38,4 +38,10 @@ public sealed class ToolAttribute : Attribute
     /// assembly's <see cref="ToolDefaultsAttribute"/>, else lenient. Strict tools always read exactly.
     /// </summary>
     public ArgumentReading ArgumentReading { get; set; }
+
+    /// <summary>
+    /// Whether each call must be approved before the tool runs: by <see cref="ToolDispatcherOptions.Approver"/>, or,
+    /// through Microsoft.Extensions.AI, by the user answering an approval request. Without an approver the call is denied.
+    /// </summary>
+    public bool RequiresApproval { get; set; }
 }

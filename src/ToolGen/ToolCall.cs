@@ -38,6 +38,13 @@ public sealed class ToolCall
     /// <summary>The arguments as text (invalid UTF-8 is replaced by U+FFFD).</summary>
     public string ArgumentsJson => _argumentsJson ??= Encoding.UTF8.GetString(ArgumentsUtf8.Span);
 
+    /// <summary>
+    /// Whether the host already obtained approval for this exact call (for example, the user answered
+    /// Microsoft.Extensions.AI's approval request), so the dispatcher does not ask its approver again. Never set it
+    /// from anything the model sends.
+    /// </summary>
+    public bool IsPreApproved { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Name}({ArgumentsJson}) #{Id}";
 }

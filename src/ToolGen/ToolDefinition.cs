@@ -88,6 +88,12 @@ public sealed class ToolDefinition
     /// <summary>Whether the tool asks providers for strict mode (see <see cref="ToolAttribute.Strict"/>).</summary>
     public bool Strict { get; }
 
+    /// <summary>
+    /// Whether each call must be approved before the tool runs (see <see cref="ToolAttribute.RequiresApproval"/>).
+    /// Generated code sets it with an object initializer.
+    /// </summary>
+    public bool RequiresApproval { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Name;
 

@@ -28,6 +28,7 @@ public sealed class ToolDispatcher
     private readonly ToolDefinition[] _tools;
     private readonly string[] _names;
     private readonly AttemptRunner _runner;
+    private readonly ApprovalStep _approval;
     private readonly TimeProvider _time;
     private readonly int _maxConcurrency;
 
@@ -48,6 +49,8 @@ public sealed class ToolDispatcher
         _time = options.TimeProvider;
         _maxConcurrency = options.MaxConcurrency;
         _runner = new AttemptRunner(_time, options.Classifier, options.IncludeExceptionMessages);
+        _approval = new ApprovalStep(options.Approver, options.ApprovalTimeout, _time);
+        HasApprover = options.Approver is not null;
 
         var tools = new List<ToolDefinition>();
         var owners = new Dictionary<string, IToolSet>(StringComparer.Ordinal);
@@ -98,6 +101,9 @@ public sealed class ToolDispatcher
         _names = [.. tools.Select(static t => t.Name)];
     }
 
+    /// <summary>Whether <see cref="ToolDispatcherOptions.Approver"/> was set: approval-required calls are decided by it.</summary>
+    public bool HasApprover { get; }
+
     /// <summary>The definitions of all tools, set by set, in declaration order.</summary>
     public IReadOnlyList<ToolDefinition> Tools => _tools;
 
@@ -126,6 +132,31 @@ public sealed class ToolDispatcher
             return new ValueTask<ToolResult>(Finish(FailureResults.Canceled(call), 0, start));
         }
 
+        if (ApprovalStep.IsNeeded(entry, call))
+        {
+            return new ValueTask<ToolResult>(ApproveThenRunAsync(entry, call, start, offload, cancellationToken));
+        }
+
+        return Run(entry, call, start, offload, cancellationToken);
+    }
+
+    private async Task<ToolResult> ApproveThenRunAsync(ToolEntry entry, ToolCall call, long start, bool offload, CancellationToken cancellationToken)
+    {
+        ToolResult? refused = await _approval.DecideAsync(entry, call, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            // The tool never ran: no attempt.
+            return Finish(refused, 0, start);
+        }
+
+        // The tool's timeout counts from now (the attempt), not from the start of the approval; Elapsed covers both.
+        ToolResult result = await Run(entry, call, _time.GetTimestamp(), offload, cancellationToken).ConfigureAwait(false);
+        result.Elapsed = _time.GetElapsedTime(start);
+        return result;
+    }
+
+    private ValueTask<ToolResult> Run(ToolEntry entry, ToolCall call, long start, bool offload, CancellationToken cancellationToken)
+    {
         if (entry.CustomPipeline is not null)
         {
             return new ValueTask<ToolResult>(RunPipelineAsync(entry, call, start, offload, cancellationToken));
@@ -186,6 +217,13 @@ public sealed class ToolDispatcher
         if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < options.BaseDelay)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "BaseDelay must not be negative nor exceed MaxDelay.");
+        }
+
+        // A timer cannot wait longer than 2^32-2 ms (about 49.7 days); longer values would only fail at the first call.
+        if (options.ApprovalTimeout != Timeout.InfiniteTimeSpan
+            && (options.ApprovalTimeout <= TimeSpan.Zero || options.ApprovalTimeout.TotalMilliseconds > uint.MaxValue - 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ApprovalTimeout, "ApprovalTimeout must be positive and at most 49 days, or Timeout.InfiniteTimeSpan.");
         }
 
         if (options.MaxConcurrency < 1)

@@ -63,6 +63,23 @@ public sealed class ToolDispatcherOptions
     public bool IncludeExceptionMessages { get; set; } = true;
 
     /// <summary>
+    /// Decides whether a call of a tool with <see cref="ToolAttribute.RequiresApproval"/> may run, before it runs. It
+    /// gets the call, the tool's definition and the parsed arguments, so a decision can depend on them (approve refunds
+    /// under 100, ask a person for the rest). A call is run only after <see cref="ToolApproval.Approve"/>; a denial, an
+    /// approver that throws, or one that takes longer than <see cref="ApprovalTimeout"/> gives a <c>denied</c> result.
+    /// Without an approver, such calls are always denied. The token fires at the approval timeout and when the caller
+    /// cancels.
+    /// </summary>
+    public Func<ToolApprovalRequest, CancellationToken, System.Threading.Tasks.ValueTask<ToolApproval>>? Approver { get; set; }
+
+    /// <summary>
+    /// How long <see cref="Approver"/> may take for one call before the call is denied (5 minutes: long enough for a
+    /// person to answer a prompt). <see cref="Timeout.InfiniteTimeSpan"/> for no limit. The tool's own timeout starts
+    /// after approval.
+    /// </summary>
+    public TimeSpan ApprovalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// A Polly pipeline that replaces the built-in retry for every tool without an entry in
     /// <see cref="ToolPipelines"/>. See <see cref="ToolPipelines"/> for what the pipeline sees.
     /// </summary>

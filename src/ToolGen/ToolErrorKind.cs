@@ -23,4 +23,7 @@ public enum ToolErrorKind
 
     /// <summary>The caller canceled the call (<c>canceled</c>).</summary>
     Canceled,
+
+    /// <summary>The call needed approval and did not get it, so the tool never ran (<c>denied</c>).</summary>
+    Denied,
 }

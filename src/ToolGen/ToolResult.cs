@@ -103,6 +103,7 @@ public sealed class ToolResult
         ToolErrorKind.ExecutionError => "execution_error",
         ToolErrorKind.Timeout => "timeout",
         ToolErrorKind.Canceled => "canceled",
+        ToolErrorKind.Denied => "denied",
         _ => null,
     };
 

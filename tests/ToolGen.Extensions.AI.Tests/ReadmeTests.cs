@@ -9,8 +9,8 @@ namespace ToolGen.Extensions.AI.Tests;
 
 /// <summary>
 /// The README's "Use with…" snippets are the compiled (and, in the provider tests, executed) code of Snippets/*.cs:
-/// each region between <c>// README:start name</c> and <c>// README:end</c>, without its method indentation, must
-/// appear verbatim in README.md inside a csharp fence.
+/// each region between <c>// README:start name</c> and <c>// README:end</c>, without its method indentation and after
+/// the file's non-System using directives, must appear verbatim in README.md inside a csharp fence.
 /// </summary>
 public sealed class ReadmeTests
 {
@@ -22,7 +22,7 @@ public sealed class ReadmeTests
     [Fact]
     public void Every_integration_has_a_snippet()
     {
-        Assert.Equal(["Anthropic SDK", "MCP", "Microsoft.Extensions.AI", "OpenAI SDK", "raw HTTP"], Snippets().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Anthropic SDK", "Approval", "MCP", "Microsoft.Extensions.AI", "OpenAI SDK", "raw HTTP"], Snippets().Keys.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -42,6 +42,10 @@ public sealed class ReadmeTests
         foreach (string file in Directory.GetFiles(folder, "*.cs"))
         {
             string[] lines = File.ReadAllText(file).ReplaceLineEndings("\n").Split('\n');
+            // A snippet opens with the namespaces it needs beyond System.*, so a reader knows what to import.
+            string imports = string.Concat(lines
+                .Where(l => l.StartsWith("using ", StringComparison.Ordinal) && !l.StartsWith("using System", StringComparison.Ordinal))
+                .Select(l => l + "\n"));
             for (int i = 0; i < lines.Length; i++)
             {
                 string start = lines[i].Trim();
@@ -54,7 +58,7 @@ public sealed class ReadmeTests
                 Assert.True(end > i, $"{file}: '{start}' has no // README:end");
                 string[] body = lines[(i + 1)..end];
                 int indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-                snippets.Add(start["// README:start ".Length..], string.Concat(body.Select(l => (l.Length >= indent ? l[indent..] : l.TrimStart()) + "\n")));
+                snippets.Add(start["// README:start ".Length..], imports + "\n" + string.Concat(body.Select(l => (l.Length >= indent ? l[indent..] : l.TrimStart()) + "\n")));
                 i = end;
             }
         }

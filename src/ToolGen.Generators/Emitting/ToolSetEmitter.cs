@@ -116,7 +116,9 @@ internal static class ToolSetEmitter
             // Plain string literals: they compile far faster than UTF-8 literals; the bytes are made once at start-up.
             w.Line($"        {CSharp.Literal(schema)},");
             w.Line($"        {CSharp.Literal(strictSchema)},");
-            w.Line($"        timeoutMilliseconds: {tool.TimeoutMilliseconds}, maxAttempts: {tool.MaxAttempts}, strict: {(tool.Strict ? "true" : "false")}),");
+            // Only written when set, so tools without approval generate exactly what they did before.
+            string approval = tool.RequiresApproval ? " { RequiresApproval = true }" : string.Empty;
+            w.Line($"        timeoutMilliseconds: {tool.TimeoutMilliseconds}, maxAttempts: {tool.MaxAttempts}, strict: {(tool.Strict ? "true" : "false")}){approval},");
         }
 
         w.Line("});");

@@ -25,6 +25,7 @@ internal sealed record ToolSpec(
     int MaxAttempts,
     bool Strict,
     EquatableArray<TypeSpec> Types,
+    bool RequiresApproval = false,
     int ArgumentReading = 0)
 {
     /// <summary>Lenient reading (ToolGen.ArgumentReading.Lenient, resolved against the assembly default); never for strict tools.</summary>

@@ -107,6 +107,7 @@ internal static class ToolParser
             AttributeReader.Named<int>(attribute, "MaxAttempts"),
             AttributeReader.Named<bool>(attribute, "Strict"),
             types.Table,
+            AttributeReader.Named<bool>(attribute, "RequiresApproval"),
             AttributeReader.Named<int>(attribute, "ArgumentReading"));
         return new ParsedTool(containingType, tool) { OptionalValues = types.OptionalValues };
     }

@@ -14,8 +14,8 @@ internal static class MicrosoftExtensionsAISnippet
     {
         // README:start Microsoft.Extensions.AI
         var dispatcher = new ToolDispatcher(new WeatherTools());
-        IChatClient client = chatClient.AsBuilder().UseFunctionInvocation().Build(); // e.g. openAIChatClient.AsIChatClient()
-        var options = new ChatOptions { Tools = dispatcher.AsAIFunctions() };         // generated names, descriptions, schemas
+        IChatClient client = chatClient.AsBuilder().UseToolGen(dispatcher).Build(); // e.g. openAIChatClient.AsIChatClient()
+        var options = new ChatOptions { Tools = dispatcher.AsAIFunctions() };       // generated names, descriptions, schemas
         ChatResponse response = await client.GetResponseAsync("Weather in Paris and Rome?", options, ct);
         // README:end
         return response;
