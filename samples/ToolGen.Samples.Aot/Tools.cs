@@ -17,7 +17,11 @@ public enum Priority
 /// <summary>A postal address.</summary>
 /// <param name="City">City name.</param>
 /// <param name="Country">ISO 3166 two-letter country code.</param>
-public sealed record Address(string City, string Country);
+public sealed record Address(string City, string Country)
+{
+    /// <summary>Sales region; left out, it keeps its initializer (set through an [UnsafeAccessor] init call).</summary>
+    public string Region { get; init; } = "EU";
+}
 
 /// <summary>One line of an order.</summary>
 /// <param name="Sku">Stock-keeping unit.</param>
@@ -62,7 +66,7 @@ public sealed partial class ShopTools
             Priority.Normal => 5m,
             _ => 0m,
         };
-        return new Quote(subtotal, shipping, subtotal + shipping, items, $"{order.ShipTo.City}, {order.ShipTo.Country}");
+        return new Quote(subtotal, shipping, subtotal + shipping, items, $"{order.ShipTo.City}, {order.ShipTo.Country} ({order.ShipTo.Region})");
     }
 
     /// <summary>Computes count, minimum, maximum and mean of numbers.</summary>

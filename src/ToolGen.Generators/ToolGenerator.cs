@@ -23,16 +23,21 @@ public sealed class ToolGenerator : IIncrementalGenerator
                 ToolParser.ToolAttributeName,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (ctx, cancellationToken) => ctx.TargetSymbol is IMethodSymbol method
-                    ? ToolParser.Parse(method, ctx.Attributes[0], new List<ToolProblem>(), cancellationToken)
+                    ? ToolParser.Parse(method, ctx.Attributes[0], ctx.SemanticModel.Compilation, new List<ToolProblem>(), cancellationToken)
                     : null)
             .WithTrackingName(TrackingNames.ToolMethods)
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.ValidToolMethods);
 
+        // Only the assembly attribute's value flows on, so other compilation changes stop here.
+        var defaultReading = context.CompilationProvider
+            .Select(static (compilation, _) => ToolParser.DefaultArgumentReading(compilation.Assembly));
+
         var toolSets = tools
             .Collect()
-            .SelectMany(static (models, _) => Group(models))
+            .Combine(defaultReading)
+            .SelectMany(static (input, _) => Group(input.Left, input.Right))
             .WithTrackingName(TrackingNames.ToolSets);
 
         context.RegisterSourceOutput(toolSets, static (output, set) =>
@@ -40,8 +45,9 @@ public sealed class ToolGenerator : IIncrementalGenerator
     }
 
     /// <summary>One tool set per declaring class, tools in declaration order, classes in ordinal order.</summary>
-    private static ImmutableArray<ToolSetSpec> Group(ImmutableArray<ToolMethodModel> models) =>
+    private static ImmutableArray<ToolSetSpec> Group(ImmutableArray<ToolMethodModel> models, int defaultReading) =>
         models
+            .Select(m => m.Tool.ArgumentReading != 0 ? m : m with { Tool = m.Tool with { ArgumentReading = defaultReading } })
             .GroupBy(m => m.ContainingType)
             .OrderBy(g => g.Key.FullName, System.StringComparer.Ordinal)
             // A second tool with the same name is reported by TG0006 and left out, so the switch stays valid.

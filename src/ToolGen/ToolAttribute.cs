@@ -71,6 +71,13 @@ public sealed class ToolAttribute : Attribute
     public bool Strict { get; set; }
 
     /// <summary>
+    /// Lenient (numbers and booleans in strings, enum names in any case, null for an optional value, the arguments
+    /// encoded as a string) or exact reading of the model's arguments; <see cref="ArgumentReading.Default"/> takes the
+    /// assembly's <see cref="ToolDefaultsAttribute"/>, else lenient. Strict tools always read exactly.
+    /// </summary>
+    public ArgumentReading ArgumentReading { get; set; }
+
+    /// <summary>
     /// Whether each call must be approved before the tool runs: by <see cref="ToolDispatcherOptions.Approver"/>, or,
     /// through Microsoft.Extensions.AI, by the user answering an approval request. Without an approver the call is denied.
     /// </summary>

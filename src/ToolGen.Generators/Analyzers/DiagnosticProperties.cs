@@ -17,4 +17,7 @@ internal static class DiagnosticProperties
 
     /// <summary>TG0002: the C# name of the parameter, for the &lt;param name="…"&gt; the fix adds.</summary>
     public const string ParameterName = nameof(ParameterName);
+
+    /// <summary>TG0016: present ("true") when the optional value is a property the 'required' modifier can make required.</summary>
+    public const string CanAddRequired = nameof(CanAddRequired);
 }

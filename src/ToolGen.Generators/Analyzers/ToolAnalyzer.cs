@@ -76,7 +76,7 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         foreach (var (method, attribute) in ToolMethods(type, toolAttribute))
         {
             var problems = new List<ToolProblem>();
-            var parsed = ToolParser.Analyze(method, attribute, problems, context.CancellationToken);
+            var parsed = ToolParser.Analyze(method, attribute, context.Compilation, problems, context.CancellationToken);
             tools.Add((method, attribute, parsed));
 
             foreach (var problem in problems.Where(p => !IsAboutAnotherType(p)))

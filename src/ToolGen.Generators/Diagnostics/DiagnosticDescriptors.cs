@@ -89,6 +89,11 @@ internal static class DiagnosticDescriptors
         "Tool annotations contradict each other",
         "Tool '{0}' is ReadOnly = true but sets {1}; a read-only tool is idempotent and not destructive, so it is retried and advertised as such; remove {1} or ReadOnly = true");
 
+    public static readonly DiagnosticDescriptor DefaultBreaksConstraint = Create(
+        "TG0016", DiagnosticSeverity.Warning,
+        "Default value breaks its own DataAnnotations",
+        "'{0}' is optional and defaults to {1}, which breaks its own {2}; the parser checks only values the model sends, so leaving it out passes the tool a value it would refuse. Make it required (the 'required' modifier, [Required] or no default) or give it a default that passes.");
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -7,15 +7,17 @@ namespace ToolGen.Generators.Emitting;
 
 /// <summary>
 /// Emits the argument parsers: property-name matching on UTF-8 bytes, required/duplicate/unknown checks, and the
-/// DataAnnotations constraints, with a reader method per enum, collection, dictionary and object type. Strict tools
-/// get their own object readers, in which null stands for an absent optional member (strict schemas require every
-/// member and make optional ones nullable).
+/// DataAnnotations constraints, with a reader method per enum, collection, dictionary and object type. Strict and
+/// lenient tools get their own object readers, in which null stands for an absent optional member (strict schemas
+/// require every member and make optional ones nullable; lenient reading accepts what models send). Whether numbers,
+/// booleans and the arguments object may come as strings is the reader's lenient flag, set per tool.
 /// </summary>
 internal sealed class ArgumentReaderEmitter
 {
     private readonly TypeTable _types;
-    private readonly HashSet<(string Id, bool Strict)> _needed = new();
+    private readonly HashSet<(string Id, bool NullAbsent)> _needed = new();
     private readonly List<string> _patterns = new();
+    private readonly List<string> _accessors = new();
     private int _temp;
 
     public ArgumentReaderEmitter(TypeTable types) => _types = types;
@@ -25,39 +27,48 @@ internal sealed class ArgumentReaderEmitter
     {
         var parameters = tool.Parameters.Where(p => !p.IsCancellationToken).ToList();
         var fields = parameters.Select(p => new Field(p.JsonName, CSharp.Identifier(p.CSharpName), p.Type!, p.IsRequired, p.Constraints)).ToList();
-        w.Line($"var __reader = new {CSharp.Reader}(__call.ArgumentsUtf8.Span);");
+        w.Line($"var __reader = new {CSharp.Reader}(__call.ArgumentsUtf8.Span, lenient: {(tool.IsLenient ? "true" : "false")});");
         w.Line("__reader.ReadRootObject();");
-        ReadFields(w, fields, tool.Strict);
+        ReadFields(w, fields, tool.NullMeansAbsent);
         w.Line("__reader.ReadEndOfInput();");
     }
 
     /// <summary>The reader methods and regex fields the parsers emitted so far refer to.</summary>
     public void EmitMethods(SourceWriter w)
     {
-        var done = new HashSet<(string Id, bool Strict)>();
-        while (_needed.Except(done).OrderBy(n => n.Id, System.StringComparer.Ordinal).ThenBy(n => n.Strict).FirstOrDefault() is { Id: not null } next)
+        var done = new HashSet<(string Id, bool NullAbsent)>();
+        while (_needed.Except(done).OrderBy(n => n.Id, System.StringComparer.Ordinal).ThenBy(n => n.NullAbsent).FirstOrDefault() is { Id: not null } next)
         {
             done.Add(next);
             var spec = _types[next.Id];
             w.Line();
-            w.Open($"private static {spec.FullName} {MethodName(next.Id, next.Strict)}(ref {CSharp.Reader} __reader)");
+            w.Open($"private static {spec.FullName} {MethodName(next.Id, next.NullAbsent)}(ref {CSharp.Reader} __reader)");
             switch (spec.Kind)
             {
                 case JsonKind.Enum:
                     EnumBody(w, spec);
                     break;
                 case JsonKind.Collection:
-                    CollectionBody(w, spec, next.Strict);
+                    CollectionBody(w, spec, next.NullAbsent);
                     break;
                 case JsonKind.Dictionary:
-                    DictionaryBody(w, spec, next.Strict);
+                    DictionaryBody(w, spec, next.NullAbsent);
                     break;
                 default:
-                    ObjectBody(w, spec, next.Strict);
+                    ObjectBody(w, spec, next.NullAbsent);
                     break;
             }
 
             w.Close();
+        }
+
+        foreach (var accessor in _accessors)
+        {
+            w.Line();
+            foreach (var line in accessor.Split('\n'))
+            {
+                w.Line(line);
+            }
         }
 
         for (int i = 0; i < _patterns.Count; i++)
@@ -70,14 +81,19 @@ internal sealed class ArgumentReaderEmitter
         }
     }
 
-    private sealed record Field(string JsonName, string Local, TypeRef Type, bool IsRequired, ConstraintSpec Constraints);
+    /// <param name="KeepsInitializer">Set after construction only when given (optional settable and init-only members).</param>
+    private sealed record Field(string JsonName, string Local, TypeRef Type, bool IsRequired, ConstraintSpec Constraints, bool KeepsInitializer = false);
 
     /// <summary>The property loop shared by the root arguments object and every object type.</summary>
-    private void ReadFields(SourceWriter w, List<Field> fields, bool strict)
+    private void ReadFields(SourceWriter w, List<Field> fields, bool nullAbsent)
     {
         for (int i = 0; i < fields.Count; i++)
         {
             w.Line($"bool __seen{i} = false;");
+            if (TracksNull(fields[i], nullAbsent))
+            {
+                w.Line($"bool __null{i} = false;");
+            }
         }
 
         w.Open("while (__reader.NextProperty())");
@@ -87,17 +103,24 @@ internal sealed class ArgumentReaderEmitter
             w.Open($"{(i == 0 ? "if" : "else if")} (__reader.ValueIs({CSharp.Utf8(field.JsonName)}))");
             w.Line($"__reader.MarkSeen(ref __seen{i});");
             w.Line("__reader.Next();");
-            bool nullMeansAbsent = strict && !field.IsRequired && !field.Type.IsNullable;
+            bool nullMeansAbsent = NullMeansAbsent(field, nullAbsent);
             if (nullMeansAbsent)
             {
                 w.Open("if (!__reader.IsNull)");
             }
 
-            w.Line($"{field.Local} = {ReadExpression(field.Type, strict)};");
+            // [Required] rejects null whatever the C# type says (RequiredAttribute.IsValid(null) is false).
+            var readType = field.Constraints.IsRequired ? field.Type with { IsNullable = false } : field.Type;
+            w.Line($"{field.Local} = {ReadExpression(readType, nullAbsent)};");
             Checks(w, field.Local, field.Type, field.Constraints);
             if (nullMeansAbsent)
             {
                 w.Close();
+                if (TracksNull(field, nullAbsent))
+                {
+                    // Still "seen" (a second occurrence is a duplicate), but absent: the member keeps its initializer.
+                    w.Line($"else __null{i} = true;");
+                }
             }
 
             w.Close();
@@ -125,7 +148,14 @@ internal sealed class ArgumentReaderEmitter
         }
     }
 
-    private string ReadExpression(TypeRef type, bool strict)
+    private static bool NullMeansAbsent(Field field, bool nullAbsent) => nullAbsent && !field.IsRequired && !field.Type.IsNullable;
+
+    private static bool TracksNull(Field field, bool nullAbsent) => field.KeepsInitializer && NullMeansAbsent(field, nullAbsent);
+
+    /// <summary>The condition under which the model gave field <paramref name="i"/> a value (sent, and not a null meaning absent).</summary>
+    private static string Given(Field field, int i, bool nullAbsent) => TracksNull(field, nullAbsent) ? $"__seen{i} && !__null{i}" : $"__seen{i}";
+
+    private string ReadExpression(TypeRef type, bool nullAbsent)
     {
         var spec = _types[type.TypeId];
         string read = spec.Kind switch
@@ -134,7 +164,7 @@ internal sealed class ArgumentReaderEmitter
             JsonKind.Boolean => "__reader.GetBoolean()",
             JsonKind.JsonElement => "__reader.GetJsonElement()",
             JsonKind.JsonNode => type.IsNullable ? "__reader.GetJsonNode()" : "__reader.GetJsonNode()!",
-            JsonKind.Enum or JsonKind.Collection or JsonKind.Dictionary or JsonKind.Object => Needed(spec, strict),
+            JsonKind.Enum or JsonKind.Collection or JsonKind.Dictionary or JsonKind.Object => Needed(spec, nullAbsent),
             _ => $"__reader.Get{spec.Kind}()",
         };
 
@@ -147,10 +177,10 @@ internal sealed class ArgumentReaderEmitter
         return $"__reader.IsNull ? ({_types.CSharpName(type)})null : {read}";
     }
 
-    private string Needed(TypeSpec spec, bool strict)
+    private string Needed(TypeSpec spec, bool nullAbsent)
     {
-        // Only object readers differ between strict and normal tools; share the others.
-        bool variant = strict && Reaches(spec.Id, JsonKind.Object);
+        // Only object readers differ between null-as-absent and normal tools; share the others.
+        bool variant = nullAbsent && Reaches(spec.Id, JsonKind.Object);
         _needed.Add((spec.Id, variant));
         return $"{MethodName(spec.Id, variant)}(ref __reader)";
     }
@@ -182,7 +212,8 @@ internal sealed class ArgumentReaderEmitter
         return false;
     }
 
-    private string MethodName(string id, bool strict) => (strict ? "__ToolGen_ReadStrict_" : "__ToolGen_Read_") + _types.NameOf(id);
+    // nullAbsent: null for an optional non-nullable member means absent (strict and lenient tools, ToolSpec.NullMeansAbsent).
+    private string MethodName(string id, bool nullAbsent) => (nullAbsent ? "__ToolGen_ReadNullAbsent_" : "__ToolGen_Read_") + _types.NameOf(id);
 
     private static void EnumBody(SourceWriter w, TypeSpec spec)
     {
@@ -193,11 +224,25 @@ internal sealed class ArgumentReaderEmitter
             w.Line($"if (__reader.ValueIs({CSharp.Utf8(member.JsonName)})) return {spec.FullName}.{CSharp.Identifier(member.CSharpName)};");
         }
 
+        // Lenient reading: a name in another case, the JSON name or the C# one (models send "shipped" for Shipped).
+        w.Open("if (__reader.IsLenient)");
+        w.Line("string __text = __reader.GetString();");
+        foreach (var member in spec.EnumMembers)
+        {
+            string value = $"{spec.FullName}.{CSharp.Identifier(member.CSharpName)}";
+            w.Line($"if (string.Equals(__text, {CSharp.Literal(member.JsonName)}, global::System.StringComparison.OrdinalIgnoreCase)) return {value};");
+            if (member.CSharpName != member.JsonName)
+            {
+                w.Line($"if (string.Equals(__text, {CSharp.Literal(member.CSharpName)}, global::System.StringComparison.OrdinalIgnoreCase)) return {value};");
+            }
+        }
+
+        w.Close();
         w.Line($"__reader.ThrowExpected({CSharp.Literal(expected)});");
         w.Line("return default;");
     }
 
-    private void CollectionBody(SourceWriter w, TypeSpec spec, bool strict)
+    private void CollectionBody(SourceWriter w, TypeSpec spec, bool nullAbsent)
     {
         var element = spec.Element!;
         string elementName = _types.CSharpName(element);
@@ -209,18 +254,18 @@ internal sealed class ArgumentReaderEmitter
         w.Open("while (__reader.NextItem())");
         if (spec.CollectionKind == CollectionKind.HashSet)
         {
-            w.Line($"if (!items.Add({ReadExpression(element, strict)})) __reader.ThrowConstraint(\"items must be unique\");");
+            w.Line($"if (!items.Add({ReadExpression(element, nullAbsent)})) __reader.ThrowConstraint(\"items must be unique\");");
         }
         else
         {
-            w.Line($"items.Add({ReadExpression(element, strict)});");
+            w.Line($"items.Add({ReadExpression(element, nullAbsent)});");
         }
 
         w.Close();
         w.Line(spec.CollectionKind == CollectionKind.Array ? "return items.ToArray();" : "return items;");
     }
 
-    private void DictionaryBody(SourceWriter w, TypeSpec spec, bool strict)
+    private void DictionaryBody(SourceWriter w, TypeSpec spec, bool nullAbsent)
     {
         string valueName = _types.CSharpName(spec.Element!);
         w.Line("__reader.ExpectStartObject();");
@@ -229,12 +274,12 @@ internal sealed class ArgumentReaderEmitter
         w.Line("string key = __reader.GetPropertyName();");
         w.Line("if (map.ContainsKey(key)) __reader.ThrowDuplicate();");
         w.Line("__reader.Next();");
-        w.Line($"map.Add(key, {ReadExpression(spec.Element!, strict)});");
+        w.Line($"map.Add(key, {ReadExpression(spec.Element!, nullAbsent)});");
         w.Close();
         w.Line("return map;");
     }
 
-    private void ObjectBody(SourceWriter w, TypeSpec spec, bool strict)
+    private void ObjectBody(SourceWriter w, TypeSpec spec, bool nullAbsent)
     {
         var inputs = spec.Members.Where(m => m.InputRole != MemberInputRole.None).ToList();
         var fields = new List<Field>();
@@ -244,16 +289,17 @@ internal sealed class ArgumentReaderEmitter
             string local = "__m" + i;
             string initial = member.DefaultCSharp ?? (member.Type.IsNullable || _types[member.Type.TypeId].IsValueType ? "default" : "default!");
             w.Line($"{_types.CSharpName(member.Type)} {local} = {initial};");
-            fields.Add(new Field(member.JsonName, local, member.Type, member.IsRequired, member.Constraints));
+            bool keepsInitializer = (member.InputRole == MemberInputRole.Settable && !member.IsRequired) || member.SetsInitOnlyWhenSeen;
+            fields.Add(new Field(member.JsonName, local, member.Type, member.IsRequired, member.Constraints, keepsInitializer));
         }
 
         w.Line("__reader.ExpectStartObject();");
-        ReadFields(w, fields, strict);
+        ReadFields(w, fields, nullAbsent);
 
         var arguments = inputs.Select((m, i) => (m, i)).Where(x => x.m.InputRole == MemberInputRole.ConstructorParameter)
             .OrderBy(x => x.m.ConstructorIndex).Select(x => "__m" + x.i);
         var initializers = inputs.Select((m, i) => (m, i))
-            .Where(x => x.m.InputRole == MemberInputRole.InitOnly || (x.m.InputRole == MemberInputRole.Settable && x.m.IsRequired))
+            .Where(x => (x.m.InputRole == MemberInputRole.InitOnly && !x.m.SetsInitOnlyWhenSeen) || (x.m.InputRole == MemberInputRole.Settable && x.m.IsRequired))
             .Select(x => $"{CSharp.Identifier(x.m.CSharpName)} = __m{x.i}")
             .ToList();
         string construct = $"new {spec.FullName}({string.Join(", ", arguments)})";
@@ -268,11 +314,33 @@ internal sealed class ArgumentReaderEmitter
             // Optional settable members keep their initializer unless the model sent them.
             if (inputs[i].InputRole == MemberInputRole.Settable && !inputs[i].IsRequired)
             {
-                w.Line($"if (__seen{i}) value.{CSharp.Identifier(inputs[i].CSharpName)} = __m{i};");
+                w.Line($"if ({Given(fields[i], i, nullAbsent)}) value.{CSharp.Identifier(inputs[i].CSharpName)} = __m{i};");
+            }
+            else if (inputs[i].SetsInitOnlyWhenSeen)
+            {
+                // Init-only members with an initializer keep it unless the model sent them; C# can only set them
+                // after construction through the init accessor, which [UnsafeAccessor] calls without reflection.
+                string accessor = InitAccessor(spec, inputs[i]);
+                w.Line($"if ({Given(fields[i], i, nullAbsent)}) {accessor}({(spec.IsValueType ? "ref " : string.Empty)}value, __m{i});");
             }
         }
 
         w.Line("return value;");
+    }
+
+    /// <summary>The name of an [UnsafeAccessor] method calling the init accessor of <paramref name="member"/>.</summary>
+    private string InitAccessor(TypeSpec spec, MemberSpec member)
+    {
+        string name = $"__ToolGen_Init_{_types.NameOf(spec.Id)}_{member.CSharpName}";
+        string target = spec.IsValueType ? "ref " + spec.FullName : member.DeclaringTypeName ?? spec.FullName;
+        string declaration = "[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "
+            + CSharp.Literal("set_" + member.CSharpName) + $")]\nprivate static extern void {name}({target} __target, {_types.CSharpName(member.Type)} __value);";
+        if (!_accessors.Contains(declaration))
+        {
+            _accessors.Add(declaration);
+        }
+
+        return name;
     }
 
     /// <summary>The DataAnnotations checks, run with the reader still on the value so errors carry its path.</summary>
@@ -294,6 +362,11 @@ internal sealed class ArgumentReaderEmitter
 
         bool isString = spec.Kind == JsonKind.String;
         bool isNumber = spec.Kind is >= JsonKind.Byte and <= JsonKind.Decimal;
+        if (isString && c.RejectsBlank)
+        {
+            w.Line($"if (string.IsNullOrWhiteSpace({v})) __reader.ThrowConstraint(\"must not be empty or only whitespace\");");
+        }
+
         if (isNumber && (c.Minimum is not null || c.Maximum is not null))
         {
             NumberRange(w, v, spec.Kind, c);

@@ -104,8 +104,8 @@ internal sealed class SchemaBuilder
 
     private void Value(JsonTextBuilder json, TypeRef type, string? description, ConstraintSpec constraints, bool required, string? defaultJson)
     {
-        // In strict mode an optional value must still be sent, so null stands for "absent".
-        bool nullable = type.IsNullable || (_strict && !required);
+        // In strict mode an optional value must still be sent, so null stands for "absent". [Required] rejects null.
+        bool nullable = (type.IsNullable && !constraints.IsRequired) || (_strict && !required);
         var spec = _types[type.TypeId];
         description ??= spec.Description;
         if (_output)
@@ -281,14 +281,22 @@ internal sealed class SchemaBuilder
             json.Property("pattern", @"^-?(\d+\.)?([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,7})?$");
         }
 
+        bool rejectsBlank = kind == JsonKind.String && constraints.RejectsBlank;
         if (constraints.Pattern is not null)
         {
-            json.Property("pattern", "^(?:" + constraints.Pattern + ")$");
+            // [Required] adds "not only whitespace" as a lookahead, since a schema object has one pattern.
+            string blank = rejectsBlank ? @"(?=[\s\S]*\S)" : string.Empty;
+            json.Property("pattern", "^" + blank + "(?:" + constraints.Pattern + ")$");
         }
         else if (constraints.IsUrl)
         {
             // [Url] accepts only http, https and ftp URLs, which "format": "uri" alone does not say.
             json.Property("pattern", "^([hH][tT][tT][pP][sS]?|[fF][tT][pP])://");
+        }
+        else if (rejectsBlank)
+        {
+            // [Required]: at least one character that is not whitespace (.NET's \s is char.IsWhiteSpace).
+            json.Property("pattern", @"\S");
         }
 
         if (_strict)
@@ -299,6 +307,11 @@ internal sealed class SchemaBuilder
         if (kind == JsonKind.Char)
         {
             json.RawProperty("minLength", "1").RawProperty("maxLength", "1");
+        }
+
+        if (rejectsBlank && !(constraints.MinLength >= 1))
+        {
+            json.RawProperty("minLength", "1");
         }
 
         Lengths(json, constraints, "minLength", "maxLength");

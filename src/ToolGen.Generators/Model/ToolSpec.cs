@@ -29,7 +29,15 @@ internal sealed record ToolSpec(
     bool RequiresApproval = false,
     bool RunInline = false,
     int DeadlineMilliseconds = 0,
-    int MaxConcurrency = 0);
+    int MaxConcurrency = 0,
+    int ArgumentReading = 0)
+{
+    /// <summary>Lenient reading (ToolGen.ArgumentReading.Lenient, resolved against the assembly default); never for strict tools.</summary>
+    public bool IsLenient => ArgumentReading == 1 && !Strict;
+
+    /// <summary>Null for an optional non-nullable value means "absent": strict schemas send it so, lenient tools accept it.</summary>
+    public bool NullMeansAbsent => Strict || IsLenient;
+}
 
 /// <summary>
 /// The [Tool] effect annotations as declared (MCP defaults: not read-only, not idempotent, destructive, open world).
@@ -74,4 +82,8 @@ internal sealed record ToolSetSpec(ContainingTypeSpec ContainingType, EquatableA
 /// What the parser made of a tool method even when it has problems: the containing type is null when the tool cannot
 /// be placed in a generated partial type. Used by the analyzers only; never cached in the incremental pipeline.
 /// </summary>
-internal sealed record ParsedTool(ContainingTypeSpec? ContainingType, ToolSpec Tool);
+internal sealed record ParsedTool(ContainingTypeSpec? ContainingType, ToolSpec Tool)
+{
+    /// <summary>The optional parameters and members of the tool with the values they take when absent.</summary>
+    public System.Collections.Generic.IReadOnlyList<Parsing.OptionalValue> OptionalValues { get; init; } = System.Array.Empty<Parsing.OptionalValue>();
+}

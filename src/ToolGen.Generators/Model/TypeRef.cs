@@ -19,11 +19,18 @@ internal sealed record ConstraintSpec(
     string? Pattern,
     bool IsEmail,
     bool IsUrl,
-    EquatableArray<string> AllowedValuesJson)
+    EquatableArray<string> AllowedValuesJson,
+    bool IsRequired = false,
+    bool AllowEmptyStrings = false)
 {
     public static readonly ConstraintSpec None = new(null, null, false, false, null, null, null, false, false, EquatableArray<string>.Empty);
 
     public bool IsEmpty => Equals(None);
+
+    /// <summary>
+    /// [Required] on a string without AllowEmptyStrings: DataAnnotations reject an empty or whitespace-only string.
+    /// </summary>
+    public bool RejectsBlank => IsRequired && !AllowEmptyStrings;
 }
 
 /// <summary>
@@ -47,7 +54,16 @@ internal sealed record MemberSpec(
     bool IsRequired,
     string? DefaultCSharp,
     string? DefaultJson,
-    ConstraintSpec Constraints);
+    ConstraintSpec Constraints,
+    bool HasInitializer = false,
+    string? DeclaringTypeName = null)
+{
+    /// <summary>
+    /// An optional init-only member with an initializer: set after construction, only when the model sent it, so that
+    /// leaving it out keeps the initializer (an object initializer cannot set a member conditionally).
+    /// </summary>
+    public bool SetsInitOnlyWhenSeen => InputRole == MemberInputRole.InitOnly && !IsRequired && HasInitializer;
+}
 
 internal enum MemberInputRole
 {

@@ -50,7 +50,7 @@ internal static class AttributeReader
     public static ConstraintSpec Constraints(params ISymbol?[] symbols)
     {
         string? minimum = null, maximum = null, pattern = null;
-        bool minExclusive = false, maxExclusive = false, email = false, url = false;
+        bool minExclusive = false, maxExclusive = false, email = false, url = false, required = false, allowEmpty = false;
         int? minLength = null, maxLength = null;
         var allowed = new List<string>();
         foreach (var symbol in symbols)
@@ -99,6 +99,10 @@ internal static class AttributeReader
                     case "RegularExpressionAttribute" when args.Length == 1 && args[0].Value is string regex:
                         pattern = regex;
                         break;
+                    case "RequiredAttribute":
+                        required = true;
+                        allowEmpty = Named<bool>(attribute, "AllowEmptyStrings");
+                        break;
                     case "EmailAddressAttribute":
                         email = true;
                         break;
@@ -120,7 +124,7 @@ internal static class AttributeReader
             }
         }
 
-        var spec = new ConstraintSpec(minimum, maximum, minExclusive, maxExclusive, minLength, maxLength, pattern, email, url, allowed.ToEquatableArray());
+        var spec = new ConstraintSpec(minimum, maximum, minExclusive, maxExclusive, minLength, maxLength, pattern, email, url, allowed.ToEquatableArray(), required, allowEmpty);
         return spec.IsEmpty ? ConstraintSpec.None : spec;
     }
 

@@ -17,14 +17,23 @@ internal static class ToolParser
 {
     public const string ToolAttributeName = "ToolGen.ToolAttribute";
     public const string ToolParameterAttributeName = "ToolGen.ToolParameterAttribute";
+    public const string ToolDefaultsAttributeName = "ToolGen.ToolDefaultsAttribute";
+
+    /// <summary>The assembly's default ArgumentReading (1 lenient, 2 exact) from [assembly: ToolDefaults].</summary>
+    public static int DefaultArgumentReading(IAssemblySymbol assembly)
+    {
+        var defaults = assembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ToolDefaultsAttributeName);
+        int reading = defaults is null ? 0 : AttributeReader.Named<int>(defaults, "ArgumentReading");
+        return reading == 2 ? 2 : 1;
+    }
 
     private static readonly Regex ValidName = new("^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
 
     /// <summary>Parses <paramref name="method"/>; returns null when any problem makes the tool impossible to emit.</summary>
-    public static ToolMethodModel? Parse(IMethodSymbol method, AttributeData attribute, List<ToolProblem> problems, CancellationToken cancellationToken)
+    public static ToolMethodModel? Parse(IMethodSymbol method, AttributeData attribute, Compilation? compilation, List<ToolProblem> problems, CancellationToken cancellationToken)
     {
         int before = problems.Count;
-        var parsed = Analyze(method, attribute, problems, cancellationToken);
+        var parsed = Analyze(method, attribute, compilation, problems, cancellationToken);
         return problems.Count > before || parsed.ContainingType is null
             ? null
             : new ToolMethodModel(parsed.ContainingType, parsed.Tool);
@@ -35,7 +44,9 @@ internal static class ToolParser
     /// and type table of a tool even when another part of it is broken. Parameters and a return type that cannot be
     /// described are left out of the spec (and reported in <paramref name="problems"/>).
     /// </summary>
-    public static ParsedTool Analyze(IMethodSymbol method, AttributeData attribute, List<ToolProblem> problems, CancellationToken cancellationToken)
+    /// <param name="compilation">Used to read the constant of a member initializer (the schema's default); null leaves
+    /// such defaults out of the schema.</param>
+    public static ParsedTool Analyze(IMethodSymbol method, AttributeData attribute, Compilation? compilation, List<ToolProblem> problems, CancellationToken cancellationToken)
     {
         var location = method.Locations.FirstOrDefault();
         var containingType = ContainingType(method.ContainingType, problems, location);
@@ -58,7 +69,7 @@ internal static class ToolParser
             ?? docs.Summary
             ?? string.Empty;
 
-        var types = new TypeParser(cancellationToken);
+        var types = new TypeParser(compilation, cancellationToken);
         var parameters = new List<ParameterSpec>();
         var inputRoots = new List<(TypeRef Type, string Path, Location? Location)>();
         foreach (var parameter in method.Parameters)
@@ -100,8 +111,9 @@ internal static class ToolParser
             AttributeReader.Named<bool>(attribute, "RequiresApproval"),
             AttributeReader.Named<bool>(attribute, "RunInline"),
             AttributeReader.Named<int>(attribute, "DeadlineMilliseconds"),
-            AttributeReader.Named<int>(attribute, "MaxConcurrency"));
-        return new ParsedTool(containingType, tool);
+            AttributeReader.Named<int>(attribute, "MaxConcurrency"),
+            AttributeReader.Named<int>(attribute, "ArgumentReading"));
+        return new ParsedTool(containingType, tool) { OptionalValues = types.OptionalValues };
     }
 
     private static AnnotationsSpec Annotations(AttributeData attribute)
@@ -151,16 +163,24 @@ internal static class ToolParser
             type = type with { IsNullable = true };
         }
 
+        var constraints = AttributeReader.Constraints(parameter);
+        // [Required] wins over a C# default: the model must send the value.
+        bool required = !hasDefault || constraints.IsRequired;
+        if (!required)
+        {
+            types.AddOptionalValue(new OptionalValue(parameter, parameter.ExplicitDefaultValue, true, parameter.Type, constraints));
+        }
+
         return new ParameterSpec(
             parameter.Name,
             jsonName,
             type,
             false,
             description?.Trim(),
-            !hasDefault,
+            required,
             hasDefault ? ConstantFormatter.CSharp(parameter.ExplicitDefaultValue, parameter.Type) : null,
-            hasDefault ? ConstantFormatter.Json(parameter.ExplicitDefaultValue, parameter.Type) : null,
-            AttributeReader.Constraints(parameter));
+            hasDefault && !required ? ConstantFormatter.Json(parameter.ExplicitDefaultValue, parameter.Type) : null,
+            constraints);
     }
 
     /// <summary>Every object type the model's arguments can reach must be constructible by the parser.</summary>

@@ -20,8 +20,19 @@ internal sealed class TypeParser
     private readonly Dictionary<string, TypeSpec> _table = new();
     private readonly HashSet<string> _inProgress = new();
     private readonly CancellationToken _cancellationToken;
+    private readonly Compilation? _compilation;
+    private readonly List<OptionalValue> _optionalValues = new();
 
-    public TypeParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+    public TypeParser(Compilation? compilation, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The optional members met so far with the value they take when absent (for the TG0016 check).</summary>
+    public IReadOnlyList<OptionalValue> OptionalValues => _optionalValues;
+
+    public void AddOptionalValue(OptionalValue value) => _optionalValues.Add(value);
 
     public EquatableArray<TypeSpec> Table => _table.Values.OrderBy(t => t.Id, System.StringComparer.Ordinal).ToEquatableArray();
 
@@ -162,7 +173,12 @@ internal sealed class TypeParser
                     claimed.Add(parameter);
                 }
 
-                var memberType = Resolve(property.Type, path + "." + property.Name, out problem);
+                // A member bound through a constructor parameter is read through that parameter, so it takes the
+                // parameter's nullability (class P(string? value) { public string Value { get; } = value!; }).
+                var readType = parameter is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, property.Type)
+                    ? parameter.Type
+                    : property.Type;
+                var memberType = Resolve(readType, path + "." + property.Name, out problem);
                 if (memberType is null)
                 {
                     return null;
@@ -206,7 +222,9 @@ internal sealed class TypeParser
         if (parameter is not null)
         {
             bool hasDefault = parameter.HasExplicitDefaultValue;
-            string? defaultJson = hasDefault ? ConstantFormatter.Json(parameter.ExplicitDefaultValue, parameter.Type) : null;
+            // [Required] wins over a C# default: the model must send the value.
+            bool required = !hasDefault || constraints.IsRequired;
+            string? defaultJson = hasDefault && !required ? ConstantFormatter.Json(parameter.ExplicitDefaultValue, parameter.Type) : null;
             string? defaultCSharp = hasDefault ? ConstantFormatter.CSharp(parameter.ExplicitDefaultValue, parameter.Type) : null;
             if (hasDefault && parameter.ExplicitDefaultValue is null && !parameter.Type.IsValueType)
             {
@@ -214,26 +232,63 @@ internal sealed class TypeParser
                 type = type with { IsNullable = true };
             }
 
+            if (!required)
+            {
+                _optionalValues.Add(new OptionalValue(parameter, parameter.ExplicitDefaultValue, true, parameter.Type, constraints));
+            }
+
             return new MemberSpec(named.Name, jsonName, type, description, property?.GetMethod is not null,
-                MemberInputRole.ConstructorParameter, constructorIndex, !hasDefault, defaultCSharp, defaultJson, constraints);
+                MemberInputRole.ConstructorParameter, constructorIndex, required, defaultCSharp, defaultJson, constraints);
         }
 
         var setter = property!.SetMethod;
         bool writable = setter is not null && setter.DeclaredAccessibility == Accessibility.Public;
         var role = !writable ? MemberInputRole.None : setter!.IsInitOnly ? MemberInputRole.InitOnly : MemberInputRole.Settable;
-        bool hasInitializer = HasInitializer(property);
+        var initializer = Initializer(property);
+        bool hasInitializer = initializer is not null;
         bool nonNullableReference = !property.Type.IsValueType && property.NullableAnnotation != NullableAnnotation.Annotated;
 
-        // Required when C# says so, when leaving it out would lose the initializer (init-only), or would leave a
-        // non-nullable reference null.
-        bool required = property.IsRequired
-            || (role == MemberInputRole.InitOnly && hasInitializer)
+        // Required when C# says so ('required', [Required]) or when leaving it out would leave a non-nullable reference
+        // null. A member with an initializer is optional: left out, it keeps its initializer.
+        bool memberRequired = property.IsRequired
+            || constraints.IsRequired
             || (role != MemberInputRole.None && !hasInitializer && nonNullableReference);
-        return new MemberSpec(property.Name, jsonName, type, description, true, role, -1, required, null, null, constraints);
+        string? initializerJson = null;
+        if (role != MemberInputRole.None && !memberRequired)
+        {
+            // The value the member keeps when absent: its initializer's constant, or default(T) without initializer.
+            var constant = hasInitializer ? InitializerConstant(initializer!) : new Optional<object?>(null);
+            if (hasInitializer && constant.HasValue)
+            {
+                initializerJson = ConstantFormatter.Json(constant.Value, property.Type);
+            }
+
+            if (constant.HasValue)
+            {
+                _optionalValues.Add(new OptionalValue(property, constant.Value, hasInitializer, property.Type, constraints));
+            }
+        }
+
+        return new MemberSpec(property.Name, jsonName, type, description, true, role, -1, memberRequired, null, initializerJson, constraints, hasInitializer,
+            property.ContainingType.ToDisplayString(FullNameFormat));
     }
 
-    private bool HasInitializer(IPropertySymbol property) =>
-        property.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_cancellationToken) is PropertyDeclarationSyntax { Initializer: not null });
+    private EqualsValueClauseSyntax? Initializer(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellationToken)).OfType<PropertyDeclarationSyntax>()
+            .Select(p => p.Initializer).FirstOrDefault(i => i is not null);
+
+    /// <summary>The initializer's constant value after conversion to the member's type, if it is a constant.</summary>
+    private Optional<object?> InitializerConstant(EqualsValueClauseSyntax initializer)
+    {
+        if (_compilation is null || !_compilation.ContainsSyntaxTree(initializer.SyntaxTree))
+        {
+            return default;
+        }
+
+        var model = _compilation.GetSemanticModel(initializer.SyntaxTree);
+        var operation = model.GetOperation(initializer, _cancellationToken) as Microsoft.CodeAnalysis.Operations.IPropertyInitializerOperation;
+        return operation?.Value.ConstantValue ?? default;
+    }
 
     private static List<IPropertySymbol> Properties(INamedTypeSymbol type)
     {

@@ -27,41 +27,55 @@ public ref partial struct ToolArgumentReader
     {
         JsonTokenType.True => true,
         JsonTokenType.False => false,
+        JsonTokenType.String when _lenient && _reader.ValueTextEquals("true"u8) => true,
+        JsonTokenType.String when _lenient && _reader.ValueTextEquals("false"u8) => false,
         _ => ThrowExpectedBoolean(),
     };
 
     /// <summary>Reads an integer in [0, 255].</summary>
-    public readonly byte GetByte() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetByte(out byte v) ? v : ThrowInteger<byte>(byte.MinValue, byte.MaxValue);
+    public readonly byte GetByte() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetByte(out byte v) ? v : (byte)Integer(byte.MinValue, byte.MaxValue);
 
     /// <summary>Reads an integer in [-128, 127].</summary>
-    public readonly sbyte GetSByte() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetSByte(out sbyte v) ? v : ThrowInteger<sbyte>(sbyte.MinValue, sbyte.MaxValue);
+    public readonly sbyte GetSByte() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetSByte(out sbyte v) ? v : (sbyte)Integer(sbyte.MinValue, sbyte.MaxValue);
 
     /// <summary>Reads an integer in the range of <see cref="short"/>.</summary>
-    public readonly short GetInt16() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt16(out short v) ? v : ThrowInteger<short>(short.MinValue, short.MaxValue);
+    public readonly short GetInt16() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt16(out short v) ? v : (short)Integer(short.MinValue, short.MaxValue);
 
     /// <summary>Reads an integer in the range of <see cref="ushort"/>.</summary>
-    public readonly ushort GetUInt16() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetUInt16(out ushort v) ? v : ThrowInteger<ushort>(ushort.MinValue, ushort.MaxValue);
+    public readonly ushort GetUInt16() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetUInt16(out ushort v) ? v : (ushort)Integer(ushort.MinValue, ushort.MaxValue);
 
     /// <summary>Reads an integer in the range of <see cref="int"/>.</summary>
-    public readonly int GetInt32() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt32(out int v) ? v : ThrowInteger<int>(int.MinValue, int.MaxValue);
+    public readonly int GetInt32() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt32(out int v) ? v : (int)Integer(int.MinValue, int.MaxValue);
 
     /// <summary>Reads an integer in the range of <see cref="uint"/>.</summary>
-    public readonly uint GetUInt32() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetUInt32(out uint v) ? v : ThrowInteger<uint>(uint.MinValue, uint.MaxValue);
+    public readonly uint GetUInt32() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetUInt32(out uint v) ? v : (uint)Integer(uint.MinValue, uint.MaxValue);
 
     /// <summary>Reads an integer in the range of <see cref="long"/>.</summary>
-    public readonly long GetInt64() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out long v) ? v : ThrowInteger<long>(long.MinValue, long.MaxValue);
+    public readonly long GetInt64() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out long v) ? v : (long)Integer(long.MinValue, long.MaxValue);
 
     /// <summary>Reads an integer in the range of <see cref="ulong"/>.</summary>
-    public readonly ulong GetUInt64() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetUInt64(out ulong v) ? v : ThrowInteger<ulong>(ulong.MinValue, ulong.MaxValue);
+    public readonly ulong GetUInt64() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetUInt64(out ulong v) ? v : (ulong)Integer(ulong.MinValue, ulong.MaxValue);
 
     /// <summary>Reads a finite number in the range of <see cref="float"/>.</summary>
-    public readonly float GetSingle() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetSingle(out float v) && float.IsFinite(v) ? v : ThrowNumber<float>("a number in the range of a 32-bit float");
+    public readonly float GetSingle()
+    {
+        var number = NumberToken();
+        return number.TokenType == JsonTokenType.Number && number.TryGetSingle(out float v) && float.IsFinite(v) ? v : ThrowNumber<float>("a number in the range of a 32-bit float");
+    }
 
     /// <summary>Reads a finite number in the range of <see cref="double"/>.</summary>
-    public readonly double GetDouble() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetDouble(out double v) && double.IsFinite(v) ? v : ThrowNumber<double>("a number");
+    public readonly double GetDouble()
+    {
+        var number = NumberToken();
+        return number.TokenType == JsonTokenType.Number && number.TryGetDouble(out double v) && double.IsFinite(v) ? v : ThrowNumber<double>("a number");
+    }
 
     /// <summary>Reads a number in the range of <see cref="decimal"/>.</summary>
-    public readonly decimal GetDecimal() => _reader.TokenType == JsonTokenType.Number && _reader.TryGetDecimal(out decimal v) ? v : ThrowNumber<decimal>("a number in the range of a decimal");
+    public readonly decimal GetDecimal()
+    {
+        var number = NumberToken();
+        return number.TokenType == JsonTokenType.Number && number.TryGetDecimal(out decimal v) ? v : ThrowNumber<decimal>("a number in the range of a decimal");
+    }
 
     /// <summary>Reads a string of exactly one UTF-16 character.</summary>
     public readonly char GetChar()
@@ -226,21 +240,74 @@ public ref partial struct ToolArgumentReader
         return System.Text.Encoding.UTF8.GetBytes(DecodeString());
     }
 
-    private readonly bool ThrowExpectedBoolean()
+    /// <summary>
+    /// The current number token, or (lenient) a reader on the number a JSON string holds exactly: the string's whole
+    /// text is one JSON number (<c>"5"</c>, <c>"-2.5e3"</c>; not <c>" 5"</c>, <c>"+5"</c>, <c>"05"</c>, <c>"5."</c>).
+    /// Anything else gives a reader on no token.
+    /// </summary>
+    private readonly Utf8JsonReader NumberToken()
     {
-        ThrowExpected("true or false");
+        if (_reader.TokenType == JsonTokenType.Number)
+        {
+            return _reader;
+        }
+
+        if (_lenient && _reader.TokenType == JsonTokenType.String)
+        {
+            byte[] text = ValueSpan().ToArray();
+            if (JsonNumbers.IsNumber(text, out _))
+            {
+                var number = new Utf8JsonReader(text);
+                number.Read();
+                return number;
+            }
+        }
+
         return default;
     }
 
-    private readonly T ThrowInteger<T>(T min, T max)
+    /// <summary>
+    /// The slow path of the integer getters: an integral number with a zero fraction or an exponent (<c>5.0</c>,
+    /// <c>1e2</c>), which JSON Schema counts as an integer, or (lenient) such a number in a string.
+    /// </summary>
+    private readonly decimal Integer(decimal min, decimal max)
     {
-        ThrowExpected(string.Create(CultureInfo.InvariantCulture, $"an integer between {min} and {max}"));
-        return default!;
+        var number = NumberToken();
+        if (number.TokenType == JsonTokenType.Number)
+        {
+            ReadOnlySpan<byte> text = number.ValueSpan;
+            // -0 stays rejected for unsigned types, as TryGetUInt64 rejects it.
+            if (JsonNumbers.IsNumber(text, out bool integral) && integral && !(min == 0 && text[0] == (byte)'-')
+                && number.TryGetDecimal(out decimal value) && value >= min && value <= max)
+            {
+                return value;
+            }
+        }
+
+        ThrowExpectedScalar(string.Create(CultureInfo.InvariantCulture, $"an integer between {min} and {max}"));
+        return default;
+    }
+
+    private readonly bool ThrowExpectedBoolean()
+    {
+        ThrowExpectedScalar("true or false");
+        return default;
     }
 
     private readonly T ThrowNumber<T>(string expected)
     {
-        ThrowExpected(expected);
+        ThrowExpectedScalar(expected);
         return default!;
+    }
+
+    /// <summary>Says when a string came where a number or boolean was expected: models do that, and need to know.</summary>
+    private readonly void ThrowExpectedScalar(string expected)
+    {
+        if (_reader.TokenType == JsonTokenType.String)
+        {
+            ThrowExpected(expected + (_lenient ? ", or a string holding exactly one (got another string)" : " (got a string)"));
+        }
+
+        ThrowExpected(expected);
     }
 }

@@ -15,12 +15,25 @@ namespace ToolGen.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref partial struct ToolArgumentReader
 {
-    private readonly ReadOnlySpan<byte> _json;
+    private ReadOnlySpan<byte> _json;
     private Utf8JsonReader _reader;
+    private readonly bool _lenient;
 
-    /// <summary>Reads <paramref name="json"/>; an empty or all-whitespace payload reads as <c>{}</c>.</summary>
+    /// <summary>Reads <paramref name="json"/> exactly; an empty or all-whitespace payload reads as <c>{}</c>.</summary>
     public ToolArgumentReader(ReadOnlySpan<byte> json)
+        : this(json, lenient: false)
     {
+    }
+
+    /// <summary>
+    /// Reads <paramref name="json"/>; an empty or all-whitespace payload reads as <c>{}</c>. With
+    /// <paramref name="lenient"/>, the getters also accept what models commonly send for a value of the right type
+    /// (numbers and booleans as JSON strings, enum names in any case, the arguments object encoded as a string); see
+    /// <see cref="IsLenient"/>.
+    /// </summary>
+    public ToolArgumentReader(ReadOnlySpan<byte> json, bool lenient)
+    {
+        _lenient = lenient;
         if (json.Length > ToolArgumentLimits.MaxBytes)
         {
             throw new ToolArgumentException(
@@ -37,6 +50,14 @@ public ref partial struct ToolArgumentReader
         _reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ToolArgumentLimits.MaxDepth });
     }
 
+    /// <summary>
+    /// Whether lenient reading is on: a number or boolean may come as a JSON string that holds exactly its JSON text
+    /// (<c>"5"</c>, <c>"2.5"</c>, <c>"true"</c>), an enum name may differ in case, and the root arguments value may be
+    /// a JSON string holding the object (read once, not recursively). Generated parsers also read <c>null</c> for an
+    /// optional non-nullable value as "absent" then.
+    /// </summary>
+    public readonly bool IsLenient => _lenient;
+
     /// <summary>Whether the current token is JSON <c>null</c>.</summary>
     public readonly bool IsNull => _reader.TokenType == JsonTokenType.Null;
 
@@ -47,12 +68,61 @@ public ref partial struct ToolArgumentReader
     public void ReadRootObject()
     {
         _reader.Read();
+        if (_lenient && _reader.TokenType == JsonTokenType.String)
+        {
+            ReadEncodedRoot();
+        }
+
         if (_reader.TokenType != JsonTokenType.StartObject)
         {
             throw new ToolArgumentException(
                 ToolErrorKind.InvalidArguments,
                 "Arguments must be a JSON object with the tool's parameters as properties.");
         }
+    }
+
+    /// <summary>
+    /// Lenient: the arguments came as a JSON string (the object encoded once more, as some models send it). Its text is
+    /// read as the arguments, once: a string inside that string is not unwrapped again.
+    /// </summary>
+    private void ReadEncodedRoot()
+    {
+        string text;
+        try
+        {
+            text = _reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return; // invalid UTF-8 inside the string: reported as "must be a JSON object" below
+        }
+
+        // Nothing may follow the string itself (a final-block reader throws JsonException for anything after it).
+        var rest = _reader;
+        rest.Read();
+
+        byte[] inner = System.Text.Encoding.UTF8.GetBytes(text);
+        if (inner.Length > ToolArgumentLimits.MaxBytes || !StartsWithObject(inner))
+        {
+            return;
+        }
+
+        _json = inner;
+        _reader = new Utf8JsonReader(inner, new JsonReaderOptions { MaxDepth = ToolArgumentLimits.MaxDepth });
+        _reader.Read();
+    }
+
+    private static bool StartsWithObject(ReadOnlySpan<byte> json)
+    {
+        foreach (byte b in json)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return b == (byte)'{';
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Checks that nothing but whitespace follows the root object.</summary>

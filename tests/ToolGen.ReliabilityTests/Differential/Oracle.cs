@@ -14,7 +14,8 @@ namespace ToolGen.ReliabilityTests.Differential;
 /// The expected verdict for a payload: NJsonSchema's against InputSchema (for strict tools after dropping the nulls their
 /// parser reads as "absent"), after the README's documented rules that a draft-07 validator does not know:
 /// the size and depth limits, duplicate names, RFC 8259 syntax (Newtonsoft accepts comments, NaN, leading zeros…),
-/// and the exact format shapes of the type table and the README's documented deviations (<see cref="FormatRules"/>).
+/// the exact format shapes of the type table and the README's documented deviations (<see cref="FormatRules"/>), and
+/// integral numbers with a fraction or exponent as integers (<see cref="IntegralNumbers"/>).
 /// </summary>
 internal sealed class Oracle
 {
@@ -83,6 +84,7 @@ internal sealed class Oracle
 
             // Documented for strict tools: null for an optional, non-nullable member reads as "absent".
             string judged = _strict ? StrictNulls.Remove(Schema, document.RootElement) : json;
+            judged = IntegralNumbers.AsIntegers(judged); // documented: 5.0 is an integer (draft 2020-12)
 
             // Integers beyond 64 bits and number bounds are decided here; NJsonSchema gets a payload it can read.
             JsonNode? payload = JsonNode.Parse(judged);
