@@ -14,7 +14,7 @@ public class OutputSchemaTests
     [MemberData(nameof(SchemaAgreementTests.Corpus), MemberType = typeof(SchemaAgreementTests))]
     public async Task Every_result_is_valid_against_the_output_schema(string tool, string json)
     {
-        IToolSet tools = tool == "get_weather" ? new WeatherTools("t") : new EchoTools();
+        IToolSet tools = SchemaAgreementTests.ToolSetOf(tool);
         var definition = tools.Tools.Single(t => t.Name == tool);
         var result = await tools.InvokeAsync(new ToolCall("c", tool, json), default);
         if (!result.IsSuccess)

@@ -89,14 +89,17 @@ public class SchemaAgreementTests
         ("exact", """{"n":1,"flag":true,"status":"Pending","small":256.0}"""),
     }.Select(c => new object[] { c.Tool, c.Json });
 
+    /// <summary>The tool set declaring <paramref name="tool"/>, for a corpus row.</summary>
+    public static IToolSet ToolSetOf(string tool) => tool == "get_weather" ? new WeatherTools("t")
+        : IntentTools.ToolDefinitions.Any(t => t.Name == tool) ? IntentTools.ToolSet
+        : LenientTools.ToolDefinitions.Any(t => t.Name == tool) ? LenientTools.ToolSet
+        : new EchoTools();
+
     [Theory]
     [MemberData(nameof(Corpus))]
     public async Task Parser_and_schema_agree(string tool, string json)
     {
-        IToolSet tools = tool == "get_weather" ? new WeatherTools("t")
-            : IntentTools.ToolDefinitions.Any(t => t.Name == tool) ? IntentTools.ToolSet
-            : LenientTools.ToolDefinitions.Any(t => t.Name == tool) ? LenientTools.ToolSet
-            : new EchoTools();
+        IToolSet tools = ToolSetOf(tool);
         var definition = tools.Tools.Single(t => t.Name == tool);
         var schema = await NJsonSchemaOf(definition.InputSchema);
         var errors = schema.Validate(json);

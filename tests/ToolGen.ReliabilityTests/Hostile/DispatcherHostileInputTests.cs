@@ -14,7 +14,8 @@ namespace ToolGen.ReliabilityTests.Hostile;
 public class DispatcherHostileInputTests(ITestOutputHelper output)
 {
     private static readonly string[] s_tools = ["scalars", "place_order", "tree", "any", "collections", "nothing"];
-    private readonly ToolDispatcher _dispatcher = new(new EchoTools());
+    // Inline, so each call's allocations are measured on this thread (see InlineToolSet).
+    private readonly ToolDispatcher _dispatcher = new(new InlineToolSet(new EchoTools()));
 
     [Fact]
     public void Hostile_fixed_payloads_get_structured_errors_with_bounded_memory()
