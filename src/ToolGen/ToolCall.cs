@@ -35,6 +35,13 @@ public sealed class ToolCall
     /// <summary>The arguments as UTF-8 JSON. Untrusted: it may be empty, malformed or hostile.</summary>
     public ReadOnlyMemory<byte> ArgumentsUtf8 { get; }
 
+    /// <summary>
+    /// The services of the scope the call runs in (for example an MCP request's or an ASP.NET Core request's), or
+    /// <see langword="null"/>. Service parameters (<see cref="FromServicesAttribute"/>, <c>[FromKeyedServices]</c>,
+    /// <see cref="IServiceProvider"/>) are resolved from them for each call.
+    /// </summary>
+    public IServiceProvider? Services { get; init; }
+
     /// <summary>The arguments as text (invalid UTF-8 is replaced by U+FFFD).</summary>
     public string ArgumentsJson => _argumentsJson ??= Encoding.UTF8.GetString(ArgumentsUtf8.Span);
 

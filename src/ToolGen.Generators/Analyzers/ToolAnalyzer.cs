@@ -35,7 +35,8 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DescriptionTooLong,
         DiagnosticDescriptors.PlaceholderDescription,
         DiagnosticDescriptors.ToolParameterOnCancellationToken,
-        DiagnosticDescriptors.UnsupportedContainer);
+        DiagnosticDescriptors.UnsupportedContainer,
+        DiagnosticDescriptors.ServiceWithoutMarker);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -150,7 +151,7 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DocComments? docs = null;
         foreach (var parameter in tool.Parameters)
         {
-            if (parameter.IsCancellationToken)
+            if (parameter.IsInjected)
             {
                 continue;
             }

@@ -84,6 +84,11 @@ internal static class DiagnosticDescriptors
         "Tools must be declared in a class or struct",
         "Tool method '{0}' is declared in the {1} '{2}', but ToolGen generates tool sets for classes, structs and records only; move the tool into a partial class");
 
+    public static readonly DiagnosticDescriptor ServiceWithoutMarker = Create(
+        "TG0020", DiagnosticSeverity.Error,
+        "Service parameter is not marked [FromServices]",
+        "Parameter '{0}' of tool '{1}' is a {2}, a service rather than something the model can send; mark it [FromServices] (or [FromKeyedServices(key)]) so that it is resolved from the call's services and left out of the schema");
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }
