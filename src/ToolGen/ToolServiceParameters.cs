@@ -38,7 +38,7 @@ public static class ToolServiceParameters
     {
         ArgumentNullException.ThrowIfNull(call);
         return call.Services ?? throw new ToolException(
-            $"The tool '{call.Name}' needs services for its parameter '{parameter}', but the call carries none; dispatch it with ToolCall.Services set (AddToolGen and the Microsoft.Extensions.AI adapter do).",
+            $"The tool '{call.Name}' needs services for its parameter '{parameter}', but the call carries none; dispatch it with ToolCall.Services set (the Microsoft.Extensions.AI adapter does).",
             ToolErrorCategory.Permanent);
     }
 

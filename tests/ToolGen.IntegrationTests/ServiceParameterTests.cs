@@ -90,7 +90,7 @@ public sealed class ServiceParameterTests
         Assert.Equal(ToolErrorCategory.Permanent, result.Category);
         Assert.Equal(1, result.Attempts);
         Assert.Equal(
-            "The tool 'book' needs services for its parameter 'ledger', but the call carries none; dispatch it with ToolCall.Services set (AddToolGen and the Microsoft.Extensions.AI adapter do).",
+            "The tool 'book' needs services for its parameter 'ledger', but the call carries none; dispatch it with ToolCall.Services set (the Microsoft.Extensions.AI adapter does).",
             result.ErrorMessage);
     }
 
