@@ -1,10 +1,19 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 using ToolGen;
 using ToolGen.Providers;
+using ToolGen.Telemetry;
 using TravelAgent;
+
+// With --trace: print every execute_tool span (with its retry events) to the console as the calls finish.
+using TracerProvider? tracing = args.Contains("--trace")
+    ? Sdk.CreateTracerProviderBuilder().AddSource(ToolGenTelemetry.SourceName).AddConsoleExporter().Build()
+    : null;
 
 // 1. The tools, as a model sees them. Everything below was generated at compile time from TravelTools.
 var dispatcher = new ToolDispatcher(

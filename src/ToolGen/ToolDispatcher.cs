@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using ToolGen.Dispatching;
+using ToolGen.Telemetry;
 
 namespace ToolGen;
 
@@ -31,6 +33,7 @@ public sealed class ToolDispatcher
     private readonly ApprovalStep _approval;
     private readonly TimeProvider _time;
     private readonly int _maxConcurrency;
+    private readonly ToolTelemetry _telemetry; // TELEMETRY: spans, metrics, logs (Telemetry/ToolTelemetry.cs)
 
     /// <summary>Creates a dispatcher with the default options.</summary>
     public ToolDispatcher(params IToolSet[] toolSets)
@@ -48,7 +51,8 @@ public sealed class ToolDispatcher
         Validate(options);
         _time = options.TimeProvider;
         _maxConcurrency = options.MaxConcurrency;
-        _runner = new AttemptRunner(_time, options.Classifier, options.IncludeExceptionMessages);
+        _telemetry = new ToolTelemetry(options);
+        _runner = new AttemptRunner(_time, options.Classifier, options.IncludeExceptionMessages) { Telemetry = _telemetry };
         _approval = new ApprovalStep(options.Approver, options.ApprovalTimeout, _time);
         HasApprover = options.Approver is not null;
 
@@ -122,7 +126,23 @@ public sealed class ToolDispatcher
     {
         ArgumentNullException.ThrowIfNull(call);
         long start = _time.GetTimestamp();
-        if (!_entries.TryGetValue(call.Name, out ToolEntry? entry))
+        _entries.TryGetValue(call.Name, out ToolEntry? entry);
+        // TELEMETRY: the call's span (null unless someone listens), current while the tool runs so its spans nest;
+        // the result is reported once it is final (Elapsed included), and the caller gets its own current span back.
+        Activity? span = _telemetry.StartCall(call, entry?.Definition);
+        try
+        {
+            return _telemetry.Report(span, Dispatch(call, entry, span, start, offload, cancellationToken));
+        }
+        finally
+        {
+            ToolTelemetry.Detach(span);
+        }
+    }
+
+    private ValueTask<ToolResult> Dispatch(ToolCall call, ToolEntry? entry, Activity? span, long start, bool offload, CancellationToken cancellationToken)
+    {
+        if (entry is null)
         {
             return new ValueTask<ToolResult>(Finish(FailureResults.NotFound(call, _names), 1, start));
         }
@@ -134,15 +154,16 @@ public sealed class ToolDispatcher
 
         if (ApprovalStep.IsNeeded(entry, call))
         {
-            return new ValueTask<ToolResult>(ApproveThenRunAsync(entry, call, start, offload, cancellationToken));
+            return new ValueTask<ToolResult>(ApproveThenRunAsync(entry, call, start, span, offload, cancellationToken));
         }
 
-        return Run(entry, call, start, offload, cancellationToken);
+        return Run(entry, call, start, span, offload, cancellationToken);
     }
 
-    private async Task<ToolResult> ApproveThenRunAsync(ToolEntry entry, ToolCall call, long start, bool offload, CancellationToken cancellationToken)
+    private async Task<ToolResult> ApproveThenRunAsync(ToolEntry entry, ToolCall call, long start, Activity? span, bool offload, CancellationToken cancellationToken)
     {
         ToolResult? refused = await _approval.DecideAsync(entry, call, cancellationToken).ConfigureAwait(false);
+        ToolTelemetry.Approved(span, refused is null); // TELEMETRY: toolgen.approved
         if (refused is not null)
         {
             // The tool never ran: no attempt.
@@ -150,16 +171,16 @@ public sealed class ToolDispatcher
         }
 
         // The tool's timeout counts from now (the attempt), not from the start of the approval; Elapsed covers both.
-        ToolResult result = await Run(entry, call, _time.GetTimestamp(), offload, cancellationToken).ConfigureAwait(false);
+        ToolResult result = await Run(entry, call, _time.GetTimestamp(), span, offload, cancellationToken).ConfigureAwait(false);
         result.Elapsed = _time.GetElapsedTime(start);
         return result;
     }
 
-    private ValueTask<ToolResult> Run(ToolEntry entry, ToolCall call, long start, bool offload, CancellationToken cancellationToken)
+    private ValueTask<ToolResult> Run(ToolEntry entry, ToolCall call, long start, Activity? span, bool offload, CancellationToken cancellationToken)
     {
         if (entry.CustomPipeline is not null)
         {
-            return new ValueTask<ToolResult>(RunPipelineAsync(entry, call, start, offload, cancellationToken));
+            return new ValueTask<ToolResult>(RunPipelineAsync(entry, call, start, span, offload, cancellationToken));
         }
 
         // The attempt's source is not armed yet: its timer and the link to the caller's token are only set up if the
@@ -173,7 +194,7 @@ public sealed class ToolDispatcher
             return new ValueTask<ToolResult>(Finish(result, 1, start));
         }
 
-        return new ValueTask<ToolResult>(CompleteAsync(entry, call, pending, source, start, offload, cancellationToken));
+        return new ValueTask<ToolResult>(CompleteAsync(entry, call, pending, source, start, span, offload, cancellationToken));
     }
 
     /// <summary>
@@ -240,6 +261,7 @@ public sealed class ToolDispatcher
         ValueTask<ToolResult> pending,
         CancellationTokenSource source,
         long start,
+        Activity? span,
         bool offload,
         CancellationToken cancellationToken)
     {
@@ -249,13 +271,15 @@ public sealed class ToolDispatcher
             return Finish(first.Result, 1, start);
         }
 
-        (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, offload, cancellationToken).ConfigureAwait(false);
+        RetryReporter? reporter = _telemetry.ReporterFor(span, call); // TELEMETRY
+        (ToolResult result, int attempts) = await RetryExecution.RunAsync(_runner, entry, call, first, offload, reporter, cancellationToken).ConfigureAwait(false);
         return Finish(result, attempts, start);
     }
 
-    private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, bool offload, CancellationToken cancellationToken)
+    private async Task<ToolResult> RunPipelineAsync(ToolEntry entry, ToolCall call, long start, Activity? span, bool offload, CancellationToken cancellationToken)
     {
-        (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, offload, cancellationToken).ConfigureAwait(false);
+        RetryReporter? reporter = _telemetry.ReporterFor(span, call); // TELEMETRY
+        (ToolResult result, int attempts) = await PipelineExecution.RunAsync(_runner, entry, call, offload, reporter, cancellationToken).ConfigureAwait(false);
         return Finish(result, attempts, start);
     }
 

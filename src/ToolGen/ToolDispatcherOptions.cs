@@ -9,7 +9,7 @@ namespace ToolGen;
 /// How a <see cref="ToolDispatcher"/> runs calls: timeouts, retries, concurrency and error reporting. The dispatcher
 /// copies the values when it is constructed; changing the options afterwards does not affect it.
 /// </summary>
-public sealed class ToolDispatcherOptions
+public sealed partial class ToolDispatcherOptions
 {
     /// <summary>The default for <see cref="MaxConcurrency"/>: 16 calls of one batch at a time.</summary>
     /// <remarks>

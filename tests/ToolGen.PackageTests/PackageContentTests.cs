@@ -46,8 +46,10 @@ public class PackageContentTests
 
         var group = Assert.Single(Get("dependencies").Elements());
         Assert.Equal("net8.0", group.Attribute("targetFramework")!.Value);
-        var dependency = Assert.Single(group.Elements()); // System.Text.Json is part of net8.0
-        Assert.Equal("Polly.Core", dependency.Attribute("id")!.Value);
-        Assert.Equal("8.9.1", dependency.Attribute("version")!.Value);
+        // System.Text.Json, ActivitySource and Meter are part of net8.0; ILogger is not (the lowest version with the
+        // LoggerMessage generator, which has no dependencies of its own on net6.0+).
+        Assert.Equal(
+            ["Microsoft.Extensions.Logging.Abstractions 6.0.0", "Polly.Core 8.9.1"],
+            group.Elements().Select(d => $"{d.Attribute("id")!.Value} {d.Attribute("version")!.Value}").Order());
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ToolGen.Telemetry;
 
 namespace ToolGen.Dispatching;
 
@@ -26,6 +27,9 @@ internal sealed class AttemptRunner
     public TimeProvider Time { get; }
 
     public CancellationSourcePool Pool { get; }
+
+    /// <summary>TELEMETRY: told of exceptions no rule could classify (logged at Error with their stack).</summary>
+    public ToolTelemetry? Telemetry { get; init; }
 
     /// <summary>
     /// Calls the tool set, turning a synchronous throw into a faulted task so there is one failure path. With
@@ -113,6 +117,12 @@ internal sealed class AttemptRunner
         }
 
         ToolErrorCategory category = ToolErrorClassifier.Classify(exception, _classifier);
+        if (category == ToolErrorCategory.Unknown && source is not null)
+        {
+            // Only for an attempt's own exception: a pipeline's final exception was reported by its attempt already.
+            Telemetry?.UnknownFailure(call, exception);
+        }
+
         return new AttemptResult(FailureResults.Execution(call, exception, category, _includeExceptionMessages), exception);
     }
 

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Timeout;
+using ToolGen.Telemetry;
 
 namespace ToolGen.Dispatching;
 
@@ -17,9 +18,12 @@ internal sealed class PipelineExecution
     private readonly ToolCall _call;
 
     private readonly bool _offload;
+    private readonly RetryReporter? _reporter;
+    private ToolResult? _lastFailure;
 
-    private PipelineExecution(AttemptRunner runner, ToolEntry entry, ToolCall call, bool offload)
+    private PipelineExecution(AttemptRunner runner, ToolEntry entry, ToolCall call, bool offload, RetryReporter? reporter)
     {
+        _reporter = reporter;
         _runner = runner;
         _entry = entry;
         _call = call;
@@ -33,9 +37,10 @@ internal sealed class PipelineExecution
         ToolEntry entry,
         ToolCall call,
         bool offload,
+        RetryReporter? reporter,
         CancellationToken cancellationToken)
     {
-        var execution = new PipelineExecution(runner, entry, call, offload);
+        var execution = new PipelineExecution(runner, entry, call, offload, reporter);
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
@@ -59,9 +64,16 @@ internal sealed class PipelineExecution
             return Outcome.FromException<ToolResult>(new OperationCanceledException(token));
         }
 
+        if (_lastFailure is not null)
+        {
+            // TELEMETRY: the pipeline chose to run another attempt after a failure (its delay is its own).
+            _reporter?.Report(_lastFailure, Attempts, delay: null);
+        }
+
         Attempts++;
         AttemptResult attempt = await _runner.RunAsync(_entry, _call, token, _offload).ConfigureAwait(false);
         ToolResult result = attempt.Result;
+        _lastFailure = result.IsSuccess ? null : result;
         return result.ErrorKind switch
         {
             ToolErrorKind.ExecutionError => Outcome.FromException<ToolResult>(attempt.Exception!),

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
+using ToolGen.Telemetry;
 
 namespace ToolGen.Dispatching;
 
@@ -37,10 +38,16 @@ internal sealed class RetryExecution
         ToolCall call,
         AttemptResult first,
         bool offload,
+        RetryReporter? reporter,
         CancellationToken cancellationToken)
     {
         var execution = new RetryExecution(runner, entry, call, first, offload);
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        if (reporter is not null)
+        {
+            context.Properties.Set(RetryReporter.Key, reporter); // TELEMETRY: read by the pipeline's OnRetry
+        }
+
         try
         {
             Outcome<AttemptResult> outcome = await entry.RetryPipeline!

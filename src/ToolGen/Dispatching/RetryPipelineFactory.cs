@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
+using ToolGen.Telemetry;
 
 namespace ToolGen.Dispatching;
 
@@ -35,6 +36,16 @@ internal static class RetryPipelineFactory
                 args.Outcome.Exception is null && AttemptResult.IsRetryable(args.Outcome.Result.Result, args.AttemptNumber)),
             DelayGenerator = args => new ValueTask<TimeSpan?>(
                 args.Outcome.Result.RetryAfter is { } retryAfter ? Min(retryAfter, maxDelay) : null),
+            OnRetry = static args =>
+            {
+                // TELEMETRY: the observed call's reporter (Telemetry/RetryReporter.cs); AttemptNumber is 0-based.
+                if (args.Context.Properties.TryGetValue(RetryReporter.Key, out RetryReporter? reporter))
+                {
+                    reporter.Report(args.Outcome.Result.Result, args.AttemptNumber + 1, args.RetryDelay);
+                }
+
+                return default;
+            },
         };
 
         return new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = time }.AddRetry(options).Build();
