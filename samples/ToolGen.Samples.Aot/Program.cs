@@ -1,11 +1,15 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.Extensions.DependencyInjection;
 using ToolGen;
 using ToolGen.Samples.Aot;
 
 // A batch like one model response with parallel tool calls, run through the dispatcher; each result is compared with
 // the exact JSON expected, so a native binary that parses or serialises differently from the JIT build fails here.
-var dispatcher = new ToolDispatcher(new ToolDispatcherOptions { MaxAttempts = 1 }, new ShopTools());
+var dispatcher = new ToolDispatcher(new ToolDispatcherOptions { MaxAttempts = 1 }, new ShopTools(), WarehouseTools.ToolSet);
+
+// The dependency-injection path: a real container; [FromServices] parameters are resolved from the call's services.
+using ServiceProvider services = new ServiceCollection().AddSingleton(new Warehouse { Name = "Lyon" }).BuildServiceProvider();
 
 var cases = new (ToolCall Call, string Expected)[]
 {
@@ -20,6 +24,10 @@ var cases = new (ToolCall Call, string Expected)[]
      """{"success":false,"error":"Missing required argument 'order.shipTo.country'.","error_type":"missing_argument","category":"permanent"}"""),
     (new ToolCall("call_5", "same_day_priorities", """{"hour":"noon"}"""),
      """{"success":false,"error":"Invalid value for 'hour': expected an integer between -2147483648 and 2147483647, or a string holding exactly one (got another string).","error_type":"invalid_arguments","category":"permanent"}"""),
+    (new ToolCall("call_7", "reserve", """{"sku":"A-1","quantity":2}""") { Services = services },
+     """{"success":true,"result":"2 x A-1 reserved in Lyon"}"""),
+    (new ToolCall("call_8", "reserve", """{"sku":"A-1","quantity":2}"""),
+     """{"success":false,"error":"The tool 'reserve' needs services for its parameter 'warehouse', but the call carries none; dispatch it with ToolCall.Services set (the Microsoft.Extensions.AI adapter does).","error_type":"execution_error","category":"permanent"}"""),
     (new ToolCall("call_6", "sumarize", """{"values":[1]}"""),
      """{"success":false,"error":"Unknown function 'sumarize'. Did you mean 'summarize'?","error_type":"function_not_found","category":"permanent"}"""),
 };

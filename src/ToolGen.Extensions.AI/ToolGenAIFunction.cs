@@ -85,7 +85,9 @@ public sealed class ToolGenAIFunction : AIFunction
             return new ValueTask<ToolResult>(ToolResult.Failure(call, ToolErrorKind.InvalidArguments, ToolErrorCategory.Permanent, error!));
         }
 
-        return Dispatcher.DispatchAsync(new ToolCall(callId, Name, utf8Json) { IsPreApproved = ApprovedByHost }, cancellationToken);
+        // The invoker's services (FunctionInvokingChatClient's, the agent's) reach [FromServices] parameters.
+        var toolCall = new ToolCall(callId, Name, utf8Json) { IsPreApproved = ApprovedByHost, Services = arguments.Services };
+        return Dispatcher.DispatchAsync(toolCall, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -68,8 +68,8 @@ public class ToolGenFunctionInvokingChatClient : FunctionInvokingChatClient
         ToolResult result;
         if (context.Function is ApprovalRequiredAIFunction)
         {
-            result = Calls.TryToToolCall(context.CallContent, function, out ToolCall? call, out ToolResult? invalid)
-                ? await Dispatcher.DispatchAsync(new ToolCall(call!.Id, call.Name, call.ArgumentsUtf8) { IsPreApproved = true }, cancellationToken).ConfigureAwait(false)
+            result = Calls.TryToToolCall(context.CallContent, function, context.Arguments.Services, out ToolCall? call, out ToolResult? invalid)
+                ? await Dispatcher.DispatchAsync(new ToolCall(call!.Id, call.Name, call.ArgumentsUtf8) { IsPreApproved = true, Services = call.Services }, cancellationToken).ConfigureAwait(false)
                 : invalid!;
         }
         else
@@ -237,21 +237,22 @@ public class ToolGenFunctionInvokingChatClient : FunctionInvokingChatClient
                 }
 
                 containsCurrent |= ReferenceEquals(call, context.CallContent);
-                members.Add(Member(call, function));
+                members.Add(Member(call, function, context.Arguments.Services));
             }
         }
 
         if (!containsCurrent)
         {
             members.Clear();
-            members.Add(Member(context.CallContent, OwnFunction(context.Function)!));
+            members.Add(Member(context.CallContent, OwnFunction(context.Function)!, context.Arguments.Services));
         }
 
         return members;
     }
 
-    private static (FunctionCallContent, ToolCall?, ToolResult?) Member(FunctionCallContent content, ToolGenAIFunction function) =>
-        Calls.TryToToolCall(content, function, out ToolCall? call, out ToolResult? invalid)
+    // Every call of a response gets the services of the invocation (the base client's functionInvocationServices).
+    private static (FunctionCallContent, ToolCall?, ToolResult?) Member(FunctionCallContent content, ToolGenAIFunction function, IServiceProvider? services) =>
+        Calls.TryToToolCall(content, function, services, out ToolCall? call, out ToolResult? invalid)
             ? (content, call, null)
             : (content, null, invalid);
 
@@ -297,7 +298,7 @@ public class ToolGenFunctionInvokingChatClient : FunctionInvokingChatClient
     /// <summary>Turns the base client's call contents into ToolGen calls.</summary>
     private static class Calls
     {
-        public static bool TryToToolCall(FunctionCallContent content, ToolGenAIFunction function, out ToolCall? call, out ToolResult? invalid)
+        public static bool TryToToolCall(FunctionCallContent content, ToolGenAIFunction function, IServiceProvider? services, out ToolCall? call, out ToolResult? invalid)
         {
             call = null;
             invalid = null;
@@ -319,7 +320,7 @@ public class ToolGenFunctionInvokingChatClient : FunctionInvokingChatClient
                 return false;
             }
 
-            call = new ToolCall(content.CallId, content.Name, utf8Json);
+            call = new ToolCall(content.CallId, content.Name, utf8Json) { Services = services };
             return true;
         }
     }

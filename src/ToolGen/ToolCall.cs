@@ -37,8 +37,10 @@ public sealed class ToolCall
 
     /// <summary>
     /// The services of the scope the call runs in (for example an MCP request's or an ASP.NET Core request's), or
-    /// <see langword="null"/>. Tool classes run through <see cref="PerCallToolSet{T}"/> are created from them, once per
-    /// call, so scoped services such as a <c>DbContext</c> belong to this call only.
+    /// <see langword="null"/>. Service parameters (<see cref="FromServicesAttribute"/>, <c>[FromKeyedServices]</c>,
+    /// <see cref="IServiceProvider"/>) are resolved from them for each call, and tool classes run through
+    /// <see cref="PerCallToolSet{T}"/> are created from them, once per call, so scoped services such as a
+    /// <c>DbContext</c> belong to this call only.
     /// </summary>
     public IServiceProvider? Services { get; init; }
 

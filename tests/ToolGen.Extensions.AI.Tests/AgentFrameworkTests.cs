@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using ToolGen;
 using ToolGen.Extensions.AI;
 using Xunit;
@@ -49,5 +50,23 @@ public sealed class AgentFrameworkTests
         Assert.Equal(1, refunds.Refunds);
         FunctionResultContent refund = Assert.Single(model.Requests[^1].SelectMany(m => m.Contents).OfType<FunctionResultContent>(), r => r.CallId == "r");
         Assert.Equal("""{"success":true,"result":"refunded 30 on A-1"}""", Raw(refund));
+    }
+
+    [Fact]
+    public async Task A_service_injected_tool_gets_the_services_the_pipeline_was_built_with()
+    {
+        using ServiceProvider services = new ServiceCollection().AddSingleton(new Greeter { Prefix = "Bonjour" }).BuildServiceProvider();
+        var dispatcher = new ToolDispatcher(GreetingTools.ToolSet);
+        var model = new ScriptedChatClient(
+            ScriptedChatClient.Calls(new FunctionCallContent("g", "greet", Json("""{"name":"Ada"}"""))),
+            ScriptedChatClient.Text("Greeted."));
+        IChatClient pipeline = model.AsBuilder().UseToolGen(dispatcher).Build(services);
+        AIAgent agent = new ChatClientAgent(pipeline, instructions: "Greet people.", tools: dispatcher.AsAIFunctions());
+
+        AgentResponse response = await agent.RunAsync("Greet Ada").Guarded();
+
+        Assert.Equal("Greeted.", response.Text);
+        Assert.Equal("""{"success":true,"result":"Bonjour Ada"}""", Raw(Assert.Single(ToolResults(model.Requests[1]))));
+        Assert.DoesNotContain("greeter", GreetingTools.ToolDefinitions[0].InputSchema);
     }
 }

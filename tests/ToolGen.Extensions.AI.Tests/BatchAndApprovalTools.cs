@@ -51,3 +51,18 @@ public sealed partial class RefundTools
     [Tool]
     public string LookupOrder(string order) => $"{order}: shipped";
 }
+
+/// <summary>A service the greeting tool takes from the call's services.</summary>
+public sealed class Greeter
+{
+    public string Prefix { get; init; } = "Hello";
+}
+
+/// <summary>A tool with a service parameter: not in the schema, resolved for each call.</summary>
+public static partial class GreetingTools
+{
+    /// <summary>Greets someone.</summary>
+    /// <param name="name">Who to greet.</param>
+    [Tool]
+    public static string Greet(string name, [FromServices] Greeter greeter) => $"{greeter.Prefix} {name}";
+}

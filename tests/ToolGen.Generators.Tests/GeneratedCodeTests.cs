@@ -50,7 +50,7 @@ public class GeneratedCodeTests
         var (output, result, diagnostics) = GeneratorRunner.Run(source, nullable);
         var generatedTrees = result.GeneratedTrees;
         Assert.Single(generatedTrees);
-        var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && generatedTrees.Contains(d.Location.SourceTree)).ToList();
+        var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && generatedTrees.Contains(tree)).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }

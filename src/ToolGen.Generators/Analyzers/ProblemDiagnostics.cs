@@ -34,6 +34,8 @@ internal static class ProblemDiagnostics
                 return Diagnostic.Create(DiagnosticDescriptors.Generic, location, tool?.MethodName, args[1]);
             case ProblemKind.RefParameter:
                 return Diagnostic.Create(DiagnosticDescriptors.RefParameter, location, args[0], args[1]);
+            case ProblemKind.ServiceWithoutMarker:
+                return Diagnostic.Create(DiagnosticDescriptors.ServiceWithoutMarker, location, args[0], tool?.ToolName, args[1]);
             default:
                 return Diagnostic.Create(DiagnosticDescriptors.UnsupportedContainer, location, tool?.MethodName, args[1], args[0]);
         }

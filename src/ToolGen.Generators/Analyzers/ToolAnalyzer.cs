@@ -36,7 +36,8 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.PlaceholderDescription,
         DiagnosticDescriptors.ToolParameterOnCancellationToken,
         DiagnosticDescriptors.UnsupportedContainer,
-        DiagnosticDescriptors.ContradictoryAnnotations);
+        DiagnosticDescriptors.ContradictoryAnnotations,
+        DiagnosticDescriptors.ServiceWithoutMarker);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -152,7 +153,7 @@ public sealed class ToolAnalyzer : DiagnosticAnalyzer
         DocComments? docs = null;
         foreach (var parameter in tool.Parameters)
         {
-            if (parameter.IsCancellationToken)
+            if (parameter.IsInjected)
             {
                 continue;
             }

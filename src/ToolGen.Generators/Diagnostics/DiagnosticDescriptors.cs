@@ -94,6 +94,11 @@ internal static class DiagnosticDescriptors
         "Default value breaks its own DataAnnotations",
         "'{0}' is optional and defaults to {1}, which breaks its own {2}; the parser checks only values the model sends, so leaving it out passes the tool a value it would refuse. Make it required (the 'required' modifier, [Required] or no default) or give it a default that passes.");
 
+    public static readonly DiagnosticDescriptor ServiceWithoutMarker = Create(
+        "TG0020", DiagnosticSeverity.Error,
+        "Service parameter is not marked [FromServices]",
+        "Parameter '{0}' of tool '{1}' is a {2}, a service rather than something the model can send; mark it [FromServices] (or [FromKeyedServices(key)]) so that it is resolved from the call's services and left out of the schema");
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -25,7 +25,7 @@ internal sealed class ArgumentReaderEmitter
     /// <summary>Statements that read the current property's object into locals (the tool's parameters).</summary>
     public void ReadParameters(SourceWriter w, ToolSpec tool)
     {
-        var parameters = tool.Parameters.Where(p => !p.IsCancellationToken).ToList();
+        var parameters = tool.Parameters.Where(p => !p.IsInjected).ToList();
         var fields = parameters.Select(p => new Field(p.JsonName, CSharp.Identifier(p.CSharpName), p.Type!, p.IsRequired, p.Constraints)).ToList();
         w.Line($"var __reader = new {CSharp.Reader}(__call.ArgumentsUtf8.Span, lenient: {(tool.IsLenient ? "true" : "false")});");
         w.Line("__reader.ReadRootObject();");

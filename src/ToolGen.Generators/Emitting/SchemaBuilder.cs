@@ -89,14 +89,14 @@ internal sealed class SchemaBuilder
         var json = new JsonTextBuilder();
         json.StartObject().Property("type", "object");
         json.Name("properties").StartObject();
-        foreach (var parameter in tool.Parameters.Where(p => !p.IsCancellationToken))
+        foreach (var parameter in tool.Parameters.Where(p => !p.IsInjected))
         {
             json.Name(parameter.JsonName);
             Value(json, parameter.Type!, parameter.Description, parameter.Constraints, parameter.IsRequired, parameter.DefaultJson);
         }
 
         json.EndObject();
-        Required(json, tool.Parameters.Where(p => !p.IsCancellationToken && (p.IsRequired || _strict)).Select(p => p.JsonName));
+        Required(json, tool.Parameters.Where(p => !p.IsInjected && (p.IsRequired || _strict)).Select(p => p.JsonName));
         json.RawProperty("additionalProperties", "false");
         Defs(json);
         return json.EndObject().ToString();

@@ -185,6 +185,26 @@ internal static class ToolSetEmitter
         w.Line($"    new {type.FullName}({string.Join(", ", arguments)});");
     }
 
+    /// <summary>
+    /// Resolves a service parameter from <c>__call.Services</c>. A required one that cannot be resolved (no services on
+    /// the call, or no such service) throws a permanent ToolException naming it, which the dispatcher reports as an
+    /// execution error. Keyed look-ups go through IKeyedServiceProvider in the user's own assembly, which references
+    /// Microsoft.Extensions.DependencyInjection.Abstractions as soon as it uses [FromKeyedServices].
+    /// </summary>
+    private static string ServiceExpression(ParameterSpec parameter)
+    {
+        var service = parameter.Service!;
+        string name = CSharp.Literal(parameter.CSharpName);
+        string helper = service.IsOptional ? "Optional" : "Required";
+        return service.Kind switch
+        {
+            ServiceKind.Provider => $"global::ToolGen.ToolServiceParameters.{helper}Provider(__call, {name})",
+            ServiceKind.Keyed => $"global::ToolGen.ToolServiceParameters.{helper}Keyed<{service.TypeName}>(__call, {name}, {service.KeyCSharp}, " +
+                $"static (__services, __key) => (__services as global::Microsoft.Extensions.DependencyInjection.IKeyedServiceProvider)?.GetKeyedService(typeof({service.TypeName}), __key))",
+            _ => $"global::ToolGen.ToolServiceParameters.{helper}<{service.TypeName}>(__call, {name})",
+        };
+    }
+
     // Indexed: overloads of one method may be different tools.
     private static string InvokerName(ToolSpec tool, int index) => $"__ToolGen_Invoke{index}_{tool.MethodName}";
 
@@ -193,7 +213,7 @@ internal static class ToolSetEmitter
         string staticModifier = tool.IsStatic || type.IsStatic ? "static " : string.Empty;
         w.Line($"/// <summary>Runs the tool '{tool.ToolName}': parses the arguments, calls {tool.MethodName}, writes the result.</summary>");
         w.Open($"private {staticModifier}{ValueTaskOfResult} {InvokerName(tool, index)}({ToolCall} __call, {CancellationToken} __cancellationToken)");
-        var parameters = tool.Parameters.Where(p => !p.IsCancellationToken).ToList();
+        var parameters = tool.Parameters.Where(p => !p.IsInjected).ToList();
         foreach (var parameter in parameters)
         {
             var spec = types[parameter.Type!.TypeId];
@@ -208,6 +228,12 @@ internal static class ToolSetEmitter
         w.Line($"return new(global::ToolGen.Serialization.ToolArgumentErrors.ToResult(__call, __exception));");
         w.Close();
         w.Line();
+
+        // Services after the arguments: a call with bad arguments is told so whether or not services are available.
+        foreach (var parameter in tool.Parameters.Where(p => p.Service is not null))
+        {
+            w.Line($"{parameter.Service!.TypeName}{(parameter.Service.IsOptional ? "?" : string.Empty)} {CSharp.Identifier(parameter.CSharpName)} = {ServiceExpression(parameter)};");
+        }
 
         string target = tool.IsStatic ? type.FullName : "this";
         string arguments = string.Join(", ", tool.Parameters.Select(p => p.IsCancellationToken ? "__cancellationToken" : CSharp.Identifier(p.CSharpName)));

@@ -10,7 +10,28 @@ internal sealed record ParameterSpec(
     bool IsRequired,
     string? DefaultCSharp,
     string? DefaultJson,
-    ConstraintSpec Constraints);
+    ConstraintSpec Constraints,
+    ServiceSpec? Service = null)
+{
+    /// <summary>Supplied by the dispatcher, not the model (a cancellation token or a service): not in the schema.</summary>
+    public bool IsInjected => IsCancellationToken || Service is not null;
+}
+
+/// <summary>How a service parameter is resolved from the call's services.</summary>
+internal enum ServiceKind
+{
+    /// <summary><c>[FromServices]</c>: by its type.</summary>
+    Service,
+
+    /// <summary><c>[FromKeyedServices(key)]</c>: by its type and key.</summary>
+    Keyed,
+
+    /// <summary>An <c>IServiceProvider</c> parameter: the call's services themselves.</summary>
+    Provider,
+}
+
+/// <summary>A tool parameter resolved from the call's services: its C# type, how, and whether it may be missing.</summary>
+internal sealed record ServiceSpec(string TypeName, ServiceKind Kind, string? KeyCSharp, bool IsOptional, string? DefaultCSharp);
 
 /// <summary>Everything the emitter needs about one [Tool] method, as plain values.</summary>
 internal sealed record ToolSpec(

@@ -80,7 +80,7 @@ internal static class ToolParser
                 continue;
             }
 
-            if (parameters.Any(p => p.JsonName == spec.JsonName && !spec.IsCancellationToken))
+            if (parameters.Any(p => p.JsonName == spec.JsonName && !spec.IsInjected))
             {
                 problems.Add(new ToolProblem(ProblemKind.DuplicateName, parameter.Locations.FirstOrDefault(), "parameter JSON name", spec.JsonName));
             }
@@ -142,12 +142,25 @@ internal static class ToolParser
             return new ParameterSpec(parameter.Name, parameter.Name, null, true, null, false, null, null, ConstraintSpec.None);
         }
 
+        if (ServiceParameters.Read(parameter) is { } service)
+        {
+            return new ParameterSpec(parameter.Name, parameter.Name, null, false, null, false, null, null, ConstraintSpec.None, service);
+        }
+
         var toolParameter = AttributeReader.Find(parameter, ToolParameterAttributeName);
         string jsonName = (toolParameter is { ConstructorArguments.Length: 1 } ? toolParameter.ConstructorArguments[0].Value as string : null)
             ?? parameter.Name;
         string? description = (toolParameter is null ? null : AttributeReader.Named<string>(toolParameter, "Description"))
             ?? AttributeReader.Description(parameter)
             ?? docs.Parameter(parameter.Name);
+
+        // Before resolving: a service type may well look like an object to the type parser (HttpClient has
+        // properties), but the model can never send one.
+        if (ServiceParameters.IsKnownServiceType(parameter.Type))
+        {
+            problems.Add(new ToolProblem(ProblemKind.ServiceWithoutMarker, location, parameter.Name, parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            return null;
+        }
 
         var type = types.Resolve(parameter.Type, parameter.Name, out string? problem);
         if (type is null)

@@ -15,6 +15,9 @@ internal enum ProblemKind
 
     /// <summary>Tools declared in an interface (or another type that is not a class or struct).</summary>
     UnsupportedContainer,
+
+    /// <summary>A parameter of a well-known service type (ILogger&lt;T&gt;, HttpClient, …) without [FromServices].</summary>
+    ServiceWithoutMarker,
 }
 
 /// <summary>A problem with the location to report it at. Never stored in the incremental model.</summary>
